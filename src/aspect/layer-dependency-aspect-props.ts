@@ -1,0 +1,77 @@
+import { FindingLevel } from '../findings/finding-level';
+import { LayerRegistry } from '../registry/layer-registry';
+
+/**
+ * Where the aspect writes the layer fingerprints in each consumer function.
+ */
+export enum FingerprintTarget {
+  /** Append a `[layer-sync ...]` marker to the function's description, keeping the user's text. */
+  DESCRIPTION = 'DESCRIPTION',
+  /** Set one environment variable (`environmentVariableName`); other variables are kept. */
+  ENVIRONMENT = 'ENVIRONMENT',
+}
+
+/**
+ * Options of `LayerDependencyAspect`. All optional: `new LayerDependencyAspect()` suits most apps.
+ */
+export interface LayerDependencyAspectProps {
+  /**
+   * Fingerprints of layers the app does not create itself (another CDK app, a platform pipeline).
+   * Its entries take precedence over producers the aspect discovers in the app.
+   * @default - only producers discovered in the app
+   */
+  readonly registry?: LayerRegistry;
+
+  /**
+   * Where the fingerprints go in each consumer function.
+   * @default FingerprintTarget.DESCRIPTION
+   */
+  readonly target?: FingerprintTarget;
+
+  /**
+   * The environment variable written when `target` is `ENVIRONMENT`. Must be a valid Lambda variable name
+   * not starting with `AWS_`.
+   * @default 'LAYER_FINGERPRINTS'
+   */
+  readonly environmentVariableName?: string;
+
+  /**
+   * Level of `cdk-layer-sync:UnhashedConsumer` (a consumer whose layer producer is unknown) and of
+   * `cdk-layer-sync:UnresolvableLayerReference` (a token the aspect cannot resolve).
+   * @default FindingLevel.WARNING
+   */
+  readonly unhashedConsumer?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:ExportedLayerArn` (a layer ARN passed by CloudFormation Export/Import).
+   * @default FindingLevel.WARNING
+   */
+  readonly exportedLayerArn?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:DescriptionTruncated` (the user's description was shortened to fit).
+   * @default FindingLevel.INFO
+   */
+  readonly descriptionTruncated?: FindingLevel;
+
+  /**
+   * Add a stack dependency from each consumer's stack to its producer's stack when both are in the same
+   * cloud assembly (the same App or Stage), so that `cdk deploy --all` updates the layer first.
+   * Turn off only when your pipeline orders the stacks itself.
+   * @default true
+   */
+  readonly addDependencies?: boolean;
+
+  /**
+   * Level of `cdk-layer-sync:DependencyCycle` (the producer's stack already depends on the consumer's).
+   * @default FindingLevel.ERROR
+   */
+  readonly dependencyCycle?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:LayerVersionNotRetained` (a shared layer version that CloudFormation deletes
+   * on every update).
+   * @default FindingLevel.WARNING
+   */
+  readonly layerVersionNotRetained?: FindingLevel;
+}

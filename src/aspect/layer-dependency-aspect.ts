@@ -1,0 +1,130 @@
+import { CfnDeletionPolicy, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { DependencyOutcome, orderAfterProducer } from '../dependencies/stack-dependencies';
+import { dependencyCycleMessage, DEPENDENCY_CYCLE } from '../findings/dependency-cycle';
+import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
+import { FindingDefinition, reportFinding } from '../findings/finding';
+import { layerVersionNotRetainedMessage, LAYER_VERSION_NOT_RETAINED } from '../findings/layer-version-not-retained';
+import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
+import { shortFingerprint } from '../fingerprint/digest';
+import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
+import { rewriteDescription, rewriteEnvironment } from '../rewrite/apply-rewrite';
+import { ConsumerAnalysis, functionScope } from './analyze-consumer';
+import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependency-aspect-props';
+import { LayerSyncPlan } from './layer-sync-plan';
+import { coverNestedStages } from './nested-stages';
+import { resolveOptions, ResolvedOptions } from './resolved-options';
+
+/**
+ * Makes every Lambda function that imports a shared layer from another stack or app change its own
+ * configuration when that layer changes, so `cdk deploy` updates it, publishes a new version and moves
+ * its aliases.
+ *
+ * ```ts
+ * Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
+ * ```
+ *
+ * It discovers layer producers (SSM parameters holding a LayerVersion's ARN) anywhere in the app, Stages
+ * included; classifies every layer of every `AWS::Lambda::Function`; writes the fingerprints of the layers
+ * it can follow into the function's description (or an environment variable); orders consumer stacks
+ * after producer stacks; and reports, as acknowledgeable warnings, every consumer it cannot follow.
+ */
+export class LayerDependencyAspect implements IAspect {
+  private readonly options: ResolvedOptions;
+  private readonly plans = new WeakMap<IConstruct, LayerSyncPlan>();
+  private readonly coveredStages = new WeakSet<Stage>();
+
+  constructor(props: LayerDependencyAspectProps = {}) {
+    this.options = resolveOptions(props);
+  }
+
+  /** Called by CDK for every construct in the scope the aspect was added to. */
+  public visit(node: IConstruct): void {
+    if (Stage.isStage(node)) {
+      this.planFor(node);
+      coverNestedStages(node, this, this.coveredStages);
+      return;
+    }
+    if (!CfnResource.isCfnResource(node)) {
+      return;
+    }
+    if (node.cfnResourceType === FUNCTION_TYPE) {
+      this.applyToConsumer(this.planFor(node).consumer(node));
+    } else if (node.cfnResourceType === LAYER_VERSION_TYPE) {
+      this.checkRetention(node, this.planFor(node));
+    }
+  }
+
+  private planFor(node: IConstruct): LayerSyncPlan {
+    const root = node.node.root;
+    let plan = this.plans.get(root);
+    if (!plan) {
+      plan = new LayerSyncPlan(root, this.options.registry);
+      this.plans.set(root, plan);
+    }
+    return plan;
+  }
+
+  private applyToConsumer(consumer: ConsumerAnalysis): void {
+    const scope = functionScope(consumer.fn);
+    for (const finding of consumer.findings) {
+      this.report(scope, finding.definition, finding.message);
+    }
+    if (consumer.tracked.length === 0) {
+      return;
+    }
+    this.rewrite(consumer, scope);
+    if (this.options.addDependencies) {
+      this.orderStacks(consumer, scope);
+    }
+  }
+
+  private rewrite(consumer: ConsumerAnalysis, scope: IConstruct): void {
+    const fingerprints = consumer.tracked.map(t => shortFingerprint(t.fingerprint));
+    if (this.options.target === FingerprintTarget.ENVIRONMENT) {
+      rewriteEnvironment(consumer.fn, this.options.environmentVariableName, fingerprints);
+      return;
+    }
+    const result = rewriteDescription(consumer.fn, fingerprints);
+    if (result.error) {
+      this.report(scope, UNRESOLVABLE_LAYER_REFERENCE, unresolvableLayerReferenceMessage(scope.node.path, 'Description', result.error));
+    } else if (result.composed?.truncatedFrom !== undefined) {
+      const kept = result.composed.description.length;
+      this.report(scope, DESCRIPTION_TRUNCATED, descriptionTruncatedMessage(scope.node.path, result.composed.truncatedFrom, kept));
+    }
+  }
+
+  private orderStacks(consumer: ConsumerAnalysis, scope: IConstruct): void {
+    for (const tracked of consumer.tracked) {
+      const producer = tracked.producer;
+      if (!producer) {
+        continue;
+      }
+      const producerStack = producer.parameter.stack;
+      const reason = `cdk-layer-sync: ${scope.node.path} reads layer parameter '${producer.parameterName}'`;
+      const outcome = orderAfterProducer(consumer.stack, producerStack, reason);
+      if (outcome === DependencyOutcome.CYCLE) {
+        this.report(scope, DEPENDENCY_CYCLE, dependencyCycleMessage(
+          scope.node.path, consumer.stack.node.path, producerStack.node.path, producer.parameterName));
+      }
+    }
+  }
+
+  private checkRetention(layer: CfnResource, plan: LayerSyncPlan): void {
+    if (layer.cfnOptions.updateReplacePolicy === CfnDeletionPolicy.RETAIN) {
+      return;
+    }
+    const consumers = plan.consumersInOtherStacks(layer);
+    if (consumers.length === 0) {
+      return;
+    }
+    const stacks = [...new Set(consumers.map(c => c.stack.node.path))].sort();
+    const scope = functionScope(layer);
+    this.report(scope, LAYER_VERSION_NOT_RETAINED, layerVersionNotRetainedMessage(scope.node.path, `functions in ${stacks.join(', ')}`));
+  }
+
+  private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
+    reportFinding(scope, definition, this.options.levelOf(definition), message);
+  }
+}

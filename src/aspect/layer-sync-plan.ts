@@ -1,0 +1,122 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
+import { discoverProducers } from '../producers/discover-producers';
+import { environmentOf, LayerProducer } from '../producers/layer-producer';
+import { matchEnvironment } from '../registry/environment-match';
+import { LayerRegistry } from '../registry/layer-registry';
+import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
+
+/**
+ * What the aspect knows about one construct tree, computed once, before any rewrite:
+ * producers discovered anywhere below the root (Stages included), then every consumer's analysis.
+ */
+export class LayerSyncPlan implements FingerprintSource {
+  public readonly producers: readonly LayerProducer[];
+  private readonly producersByName = new Map<string, LayerProducer[]>();
+  private readonly layerFingerprints = new Map<CfnResource, { fingerprint?: string; error?: string }>();
+  private readonly consumers = new Map<CfnResource, ConsumerAnalysis>();
+
+  constructor(root: IConstruct, private readonly registry?: LayerRegistry) {
+    const constructs = root.node.findAll();
+    this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
+    for (const producer of this.producers) {
+      const sameName = this.producersByName.get(producer.parameterName) ?? [];
+      sameName.push(producer);
+      this.producersByName.set(producer.parameterName, sameName);
+    }
+    for (const construct of constructs) {
+      if (CfnResource.isCfnResource(construct) && construct.cfnResourceType === FUNCTION_TYPE) {
+        this.consumers.set(construct, analyzeConsumer(construct, this));
+      }
+    }
+  }
+
+  /** The analysis of a function; functions added after the plan was made are analysed on demand. */
+  public consumer(fn: CfnResource): ConsumerAnalysis {
+    let analysis = this.consumers.get(fn);
+    if (!analysis) {
+      analysis = analyzeConsumer(fn, this);
+      this.consumers.set(fn, analysis);
+    }
+    return analysis;
+  }
+
+  /** Every analysed consumer. */
+  public get allConsumers(): ConsumerAnalysis[] {
+    return [...this.consumers.values()];
+  }
+
+  /** Consumers in other stacks that follow the given layer version. */
+  public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
+    const layerStack = Stack.of(layer);
+    return this.allConsumers.filter(c => c.stack !== layerStack && c.tracked.some(t => t.layer === layer));
+  }
+
+  public forParameter(parameterName: string, consumer: Stack): FingerprintResolution {
+    const { account, region } = environmentOf(consumer);
+    const where = describeEnvironment(account, region);
+    if (this.registry) {
+      const registered = this.registry._match(parameterName, account, region);
+      if (registered.match) {
+        return { fingerprint: registered.match.fingerprint, origin: FingerprintOrigin.REGISTRY };
+      }
+      if (registered.ambiguous.length > 0) {
+        return { missing: `the registry has ${registered.ambiguous.length} entries for it that fit ${where} equally well, with different fingerprints` };
+      }
+    }
+    const discovered = matchEnvironment(this.producersByName.get(parameterName) ?? [], account, region);
+    const producer = discovered.match;
+    if (producer?.fingerprintError) {
+      return { missing: `its producer layer ${producer.layer.node.path} could not be fingerprinted: ${producer.fingerprintError}`, unresolvable: true };
+    }
+    if (producer) {
+      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
+    }
+    if (discovered.ambiguous.length > 0) {
+      const paths = discovered.ambiguous.map(p => p.parameter.node.path).join(', ');
+      return { missing: `several producers fit ${where} equally well, with different layers (${paths}); give the stacks an explicit env` };
+    }
+    return { missing: `no producer of that parameter is known for ${where}` };
+  }
+
+  public forResource(target: CfnResource): FingerprintResolution {
+    if (target.cfnResourceType === LAYER_VERSION_TYPE) {
+      const result = this.fingerprintResult(target);
+      return result.fingerprint !== undefined
+        ? { fingerprint: result.fingerprint, origin: FingerprintOrigin.REFERENCE, layer: target }
+        : { missing: `layer ${target.node.path} could not be fingerprinted: ${result.error}`, unresolvable: true };
+    }
+    const producer = this.producers.find(p => p.parameter === target);
+    if (producer && !producer.fingerprintError) {
+      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
+    }
+    return { missing: `the referenced ${target.cfnResourceType} is not a layer version or a parameter holding one` };
+  }
+
+  private fingerprintOf(layer: CfnResource): string {
+    const result = this.fingerprintResult(layer);
+    if (result.fingerprint === undefined) {
+      throw new Error(result.error);
+    }
+    return result.fingerprint;
+  }
+
+  private fingerprintResult(layer: CfnResource): { fingerprint?: string; error?: string } {
+    let result = this.layerFingerprints.get(layer);
+    if (!result) {
+      try {
+        result = { fingerprint: fingerprintLayerVersion(layer) };
+      } catch (error) {
+        result = { error: (error as Error).message };
+      }
+      this.layerFingerprints.set(layer, result);
+    }
+    return result;
+  }
+}
+
+function describeEnvironment(account?: string, region?: string): string {
+  return `account ${account ?? '(any)'}, region ${region ?? '(any)'}`;
+}

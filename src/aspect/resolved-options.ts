@@ -1,0 +1,67 @@
+import { FindingDefinition } from '../findings/finding';
+import { FindingLevel } from '../findings/finding-level';
+import { DEFAULT_ENVIRONMENT_VARIABLE_NAME, validateEnvironmentVariableName } from '../rewrite/environment-variable';
+import { LayerRegistry } from '../registry/layer-registry';
+import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependency-aspect-props';
+
+/** The aspect's props, validated, with defaults applied. */
+export interface ResolvedOptions {
+  readonly registry?: LayerRegistry;
+  readonly target: FingerprintTarget;
+  readonly environmentVariableName: string;
+  readonly addDependencies: boolean;
+  /** The level at which a finding is reported. */
+  levelOf(definition: FindingDefinition): FindingLevel;
+}
+
+/** Prop names that set a finding's level, by finding id. */
+const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
+  'cdk-layer-sync:UnhashedConsumer': 'unhashedConsumer',
+  'cdk-layer-sync:UnresolvableLayerReference': 'unhashedConsumer',
+  'cdk-layer-sync:ExportedLayerArn': 'exportedLayerArn',
+  'cdk-layer-sync:DescriptionTruncated': 'descriptionTruncated',
+  'cdk-layer-sync:DependencyCycle': 'dependencyCycle',
+  'cdk-layer-sync:LayerVersionNotRetained': 'layerVersionNotRetained',
+};
+
+/** Validate props and apply defaults. Throws an error naming the prop and the value received. */
+export function resolveOptions(props: LayerDependencyAspectProps): ResolvedOptions {
+  if (props === null || typeof props !== 'object') {
+    throw new Error(`LayerDependencyAspect: expected props to be an object, got ${JSON.stringify(props)}`);
+  }
+  const target = props.target ?? FingerprintTarget.DESCRIPTION;
+  checkEnum('target', target, Object.values(FingerprintTarget));
+  const environmentVariableName = props.environmentVariableName ?? DEFAULT_ENVIRONMENT_VARIABLE_NAME;
+  validateEnvironmentVariableName(environmentVariableName);
+  if (props.environmentVariableName !== undefined && target !== FingerprintTarget.ENVIRONMENT) {
+    throw new Error('LayerDependencyAspectProps.environmentVariableName is set but target is '
+      + `${target}: set target to FingerprintTarget.ENVIRONMENT, or remove environmentVariableName`);
+  }
+  for (const prop of new Set(Object.values(LEVEL_PROPS))) {
+    if (props[prop] !== undefined) {
+      checkEnum(prop, props[prop], Object.values(FindingLevel));
+    }
+  }
+  if (props.registry !== undefined && !(props.registry instanceof LayerRegistry)) {
+    throw new Error(`LayerDependencyAspectProps.registry: expected a LayerRegistry, got ${JSON.stringify(props.registry)}`);
+  }
+  if (props.addDependencies !== undefined && typeof props.addDependencies !== 'boolean') {
+    throw new Error(`LayerDependencyAspectProps.addDependencies: expected true or false, got ${JSON.stringify(props.addDependencies)}`);
+  }
+  return {
+    registry: props.registry,
+    target,
+    environmentVariableName,
+    addDependencies: props.addDependencies ?? true,
+    levelOf: (definition: FindingDefinition) => {
+      const prop = LEVEL_PROPS[definition.id];
+      return (prop ? props[prop] as FindingLevel | undefined : undefined) ?? definition.defaultLevel;
+    },
+  };
+}
+
+function checkEnum(prop: string, value: unknown, allowed: readonly string[]): void {
+  if (typeof value !== 'string' || !allowed.includes(value)) {
+    throw new Error(`LayerDependencyAspectProps.${prop}: expected one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+}

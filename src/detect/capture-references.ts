@@ -1,0 +1,78 @@
+import {
+  DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Tokenization,
+} from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** A reference token met while resolving, with the per-usage strength CDK lets a user force. */
+export interface CapturedReference {
+  readonly reference: Reference;
+  readonly strengthOverride?: string;
+}
+
+/** The result of resolving a value with its references kept as placeholders. */
+export interface ResolvedWithReferences {
+  /** The resolved value; each captured reference stands as `placeholder(i)`. */
+  readonly value: unknown;
+  readonly references: readonly CapturedReference[];
+}
+
+const MARK = '\u0001cdk-layer-sync:ref:';
+const PLACEHOLDER = new RegExp(`^${MARK}(\\d+)\u0001$`);
+/** CDK marks its per-usage strength wrapper with this symbol (core/lib/private/refs). */
+const CUSTOM_COUPLED_REFERENCE = Symbol.for('@aws-cdk/core.CustomCoupledReference');
+
+interface CustomCoupledReference {
+  readonly reference: Reference;
+  readonly strength: string;
+}
+
+/**
+ * A token resolver that resolves everything as CDK would, except references to resources and
+ * parameters: those become placeholders, so the caller sees which construct a value comes from even
+ * before CDK turns cross-stack references into exports or stack outputs (and after, on a re-synthesis).
+ */
+class ReferenceCapturingResolver extends DefaultTokenResolver {
+  public readonly references: CapturedReference[] = [];
+
+  constructor() {
+    super(new StringConcat());
+  }
+
+  public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {
+    if ((token as unknown as Record<symbol, unknown>)[CUSTOM_COUPLED_REFERENCE]) {
+      const coupled = token as unknown as CustomCoupledReference;
+      return this.capture({ reference: coupled.reference, strengthOverride: coupled.strength });
+    }
+    // Pseudo parameters (AWS::Region...) are references whose target is a stack: resolve them normally.
+    if (Reference.isReference(token) && !Stack.isStack(token.target)) {
+      return this.capture({ reference: token });
+    }
+    return super.resolveToken(token, context, postProcessor);
+  }
+
+  private capture(reference: CapturedReference): string {
+    this.references.push(reference);
+    return `${MARK}${this.references.length - 1}\u0001`;
+  }
+}
+
+/** Resolve `value` in the context of `scope`, keeping references as placeholders. */
+export function resolveWithReferences(scope: IConstruct, value: unknown): ResolvedWithReferences {
+  const resolver = new ReferenceCapturingResolver();
+  const resolved = Tokenization.resolve(value, { scope, resolver, preparing: false });
+  return { value: resolved, references: resolver.references };
+}
+
+/** The captured reference a resolved value stands for, when it is exactly one placeholder. */
+export function referenceOf(resolved: ResolvedWithReferences, value: unknown): CapturedReference | undefined {
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const match = PLACEHOLDER.exec(value);
+  return match ? resolved.references[Number(match[1])] : undefined;
+}
+
+/** True when a resolved value contains a placeholder anywhere (a reference mixed into other text). */
+export function containsReference(value: unknown): boolean {
+  return JSON.stringify(value ?? null).includes(JSON.stringify(MARK).slice(1, -1));
+}

@@ -1,0 +1,163 @@
+import { CfnElement, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { CapturedReference, containsReference, referenceOf, resolveWithReferences, ResolvedWithReferences } from './capture-references';
+import { isWeakReference } from './cross-stack-reference';
+import { LayerSource, LayerSourceKind } from './layer-source';
+import { containsDynamicReference, parseSsmDynamicReference } from './ssm-dynamic-reference';
+import { classifyCfnParameter } from './ssm-parameter-type';
+
+/** CloudFormation type of a Lambda function. */
+export const FUNCTION_TYPE = 'AWS::Lambda::Function';
+
+interface FunctionLike {
+  readonly layers?: unknown;
+  readonly _cfnProperties?: Record<string, unknown>;
+}
+
+/** The unresolved `Layers` of a function resource, whether an L1 `CfnFunction` or a raw `CfnResource`. */
+function unresolvedLayers(fn: CfnResource): unknown {
+  const like = fn as unknown as FunctionLike;
+  return 'layers' in like ? like.layers : like._cfnProperties?.Layers;
+}
+
+/**
+ * Classify every entry of a function's `Layers`: where each layer ARN comes from.
+ *
+ * Never throws: a value that cannot be resolved becomes an `UNRESOLVABLE` source.
+ */
+export function detectLayerSources(fn: CfnResource): LayerSource[] {
+  const consumer = Stack.of(fn);
+  let resolved: ResolvedWithReferences;
+  try {
+    resolved = resolveWithReferences(fn, unresolvedLayers(fn));
+  } catch (error) {
+    return [unresolvable(-1, 'Layers', `resolving it failed: ${(error as Error).message}`)];
+  }
+  const layers = resolved.value;
+  if (layers === undefined || layers === null) {
+    return [];
+  }
+  if (!Array.isArray(layers)) {
+    return [unresolvable(-1, 'Layers', `expected a list, got ${describe(layers)}`)];
+  }
+  return layers.map((entry, index) => classifyEntry(entry, index, resolved, consumer));
+}
+
+function classifyEntry(entry: unknown, index: number, resolved: ResolvedWithReferences, consumer: Stack): LayerSource {
+  const captured = referenceOf(resolved, entry);
+  if (captured) {
+    return classifyReference(captured, index, consumer);
+  }
+  if (containsReference(entry)) {
+    return unresolvable(index, `Layers[${index}]`, 'the ARN mixes a reference to another construct with other text');
+  }
+  if (typeof entry === 'string') {
+    return classifyString(entry, index);
+  }
+  if (entry !== null && typeof entry === 'object') {
+    return classifyIntrinsic(entry as Record<string, unknown>, index, consumer);
+  }
+  return unresolvable(index, `Layers[${index}]`, `expected a string or an intrinsic, got ${describe(entry)}`);
+}
+
+function classifyString(entry: string, index: number): LayerSource {
+  const ssm = parseSsmDynamicReference(entry);
+  if (ssm) {
+    return {
+      kind: LayerSourceKind.SSM_DYNAMIC_REFERENCE,
+      index,
+      label: `SSM parameter '${ssm.parameterName}'${ssm.version ? ` version ${ssm.version}` : ''} (dynamic reference)`,
+      parameterName: ssm.parameterName,
+      parameterVersion: ssm.version,
+    };
+  }
+  if (containsDynamicReference(entry)) {
+    return {
+      kind: LayerSourceKind.UNTRACKABLE,
+      index,
+      label: `dynamic reference ${entry}`,
+      reason: 'only plain {{resolve:ssm:NAME}} references can be matched to a producer',
+    };
+  }
+  return { kind: LayerSourceKind.LOCAL, index, label: `literal ARN ${entry}` };
+}
+
+function classifyIntrinsic(entry: Record<string, unknown>, index: number, consumer: Stack): LayerSource {
+  const keys = Object.keys(entry);
+  if (keys.length === 1 && keys[0] === 'Fn::ImportValue') {
+    return { kind: LayerSourceKind.IMPORT_VALUE, index, label: `Fn::ImportValue ${JSON.stringify(entry['Fn::ImportValue'])}` };
+  }
+  if (keys.length === 1 && keys[0] === 'Fn::GetStackOutput') {
+    return {
+      kind: LayerSourceKind.STACK_OUTPUT,
+      index,
+      label: `Fn::GetStackOutput ${JSON.stringify(entry['Fn::GetStackOutput'])}`,
+      reason: 'the output belongs to a stack whose constructs are not in this app',
+    };
+  }
+  if (keys.length === 1 && keys[0] === 'Ref' && typeof entry.Ref === 'string') {
+    const element = findElementByLogicalId(consumer, entry.Ref);
+    if (element instanceof CfnParameter) {
+      return classifyCfnParameter(element, index);
+    }
+    return { kind: LayerSourceKind.LOCAL, index, label: `Ref ${entry.Ref}` };
+  }
+  const text = JSON.stringify(entry);
+  if (text.includes('{{resolve:') || text.includes('Fn::ImportValue') || text.includes('Fn::GetStackOutput')) {
+    return unresolvable(index, `Layers[${index}]`, `the ARN is built by ${keys.join(', ')} around an imported value: ${text}`);
+  }
+  return { kind: LayerSourceKind.LOCAL, index, label: `intrinsic ${text}` };
+}
+
+function classifyReference(captured: CapturedReference, index: number, consumer: Stack): LayerSource {
+  const target = captured.reference.target;
+  const producer = Stack.of(target);
+  const sameStack = isSameOrParentStack(producer, consumer);
+  if (sameStack && target instanceof CfnParameter) {
+    return classifyCfnParameter(target, index);
+  }
+  if (sameStack) {
+    return { kind: LayerSourceKind.LOCAL, index, label: `${target.node.path} of the same stack` };
+  }
+  if (!CfnResource.isCfnResource(target)) {
+    return {
+      kind: LayerSourceKind.UNTRACKABLE,
+      index,
+      label: `${target.node.path} of stack ${producer.node.path}`,
+      reason: 'it is not a resource the aspect can fingerprint',
+      producerStack: producer,
+    };
+  }
+  const weak = isWeakReference(captured, consumer, producer);
+  return {
+    kind: weak ? LayerSourceKind.WEAK_REFERENCE : LayerSourceKind.STRONG_REFERENCE,
+    index,
+    label: `${weak ? 'weak' : 'strong'} cross-stack reference to ${target.node.path}`,
+    target,
+    producerStack: producer,
+  };
+}
+
+/** Nested stacks receive their parent's values as parameters, not exports: treat them as one stack. */
+function isSameOrParentStack(producer: Stack, consumer: Stack): boolean {
+  for (let stack: Stack | undefined = consumer; stack; stack = stack.nestedStackParent) {
+    if (stack === producer) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function findElementByLogicalId(stack: Stack, logicalId: string): CfnElement | undefined {
+  return stack.node.findAll()
+    .filter((c): c is CfnElement => CfnElement.isCfnElement(c) && Stack.of(c) === stack)
+    .find(e => stack.resolve(e.logicalId) === logicalId);
+}
+
+function unresolvable(index: number, what: string, reason: string): LayerSource {
+  return { kind: LayerSourceKind.UNRESOLVABLE, index, label: what, reason };
+}
+
+function describe(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text === undefined ? String(value) : text.length > 200 ? `${text.slice(0, 200)}...` : text;
+}

@@ -1,0 +1,19 @@
+import { FindingDefinition } from './finding';
+import { FindingLevel } from './finding-level';
+
+/** The consumer's stack cannot be made to deploy after its producer's: that would close a cycle. */
+export const DEPENDENCY_CYCLE: FindingDefinition = {
+  id: 'cdk-layer-sync:DependencyCycle',
+  defaultLevel: FindingLevel.ERROR,
+  explanation: 'The producer\'s stack already depends on the consumer\'s, so no deploy order updates the layer '
+    + 'before the function that reads it.',
+};
+
+/** Message naming both stacks and the parameter. */
+export function dependencyCycleMessage(functionPath: string, consumerStack: string, producerStack: string, parameterName: string): string {
+  return `function ${functionPath} reads layer parameter '${parameterName}' produced by stack ${producerStack}, `
+    + `but ${producerStack} already depends on ${consumerStack}, so ${consumerStack} cannot be made to deploy after it. `
+    + `cdk deploy would update ${consumerStack} first: the function would record the new layer's fingerprint `
+    + 'while CloudFormation still resolves the parameter to the old layer ARN, and nothing would correct it later. '
+    + `Fix: remove the dependency of ${producerStack} on ${consumerStack} (move the shared resource into a third stack).`;
+}

@@ -1,0 +1,21 @@
+import { FindingDefinition } from './finding';
+import { FindingLevel } from './finding-level';
+
+/** A function takes its layer ARN from a strong cross-stack reference (CloudFormation Export/Import). */
+export const EXPORTED_LAYER_ARN: FindingDefinition = {
+  id: 'cdk-layer-sync:ExportedLayerArn',
+  defaultLevel: FindingLevel.WARNING,
+  explanation: 'A layer ARN passed by CloudFormation Export/Import locks the export: the first update of the '
+    + 'layer fails with "Export ... cannot be updated as it is in use by ..." (aws/aws-cdk#1972).',
+};
+
+/** Message for one strongly referenced layer of one function. */
+export function exportedLayerArnMessage(functionPath: string, source: string): string {
+  return `function ${functionPath} takes its layer ARN from ${source}, a CloudFormation Export/Import. `
+    + 'The first time the layer changes its ARN changes, and the producer stack fails to deploy with '
+    + '"Export ... cannot be updated as it is in use by ..." (aws/aws-cdk#1972). '
+    + 'Fix: pass the ARN through an SSM parameter (ssm.StringParameter in the producer, '
+    + 'ssm.StringParameter.valueForStringParameter in the consumer), or make the reference weak '
+    + '(CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK)); this aspect tracks both. '
+    + `Or acknowledge with Annotations.of(fn).acknowledgeWarning('${EXPORTED_LAYER_ARN.id}', reason).`;
+}

@@ -1,0 +1,20 @@
+import { FindingDefinition } from './finding';
+import { FindingLevel } from './finding-level';
+
+/** A function imports a layer whose producer the aspect cannot find, so it cannot follow the layer. */
+export const UNHASHED_CONSUMER: FindingDefinition = {
+  id: 'cdk-layer-sync:UnhashedConsumer',
+  defaultLevel: FindingLevel.WARNING,
+  explanation: 'The function imports a layer ARN whose producer is unknown to the aspect, so its configuration '
+    + 'does not change when the layer changes: deployments skip it and its versions and aliases stay on the old layer.',
+};
+
+/** Message for one untracked layer source of one function. */
+export function unhashedConsumerMessage(functionPath: string, source: string, reason: string): string {
+  return `function ${functionPath} imports its layer from ${source}, but ${reason}. `
+    + 'Its configuration will not change when that layer changes, so cdk deploy will skip it and its '
+    + 'current version and aliases will keep running code built against the old layer. '
+    + 'Fix: register the producer (create the SSM parameter from the LayerVersion in this app, or add the '
+    + 'fingerprint to a LayerRegistry passed as `registry`), or acknowledge this warning on the function '
+    + `with Annotations.of(fn).acknowledgeWarning('${UNHASHED_CONSUMER.id}', reason).`;
+}

@@ -1,0 +1,417 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Annotations as CoreAnnotations, CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, ReferenceStrength, Stack, Stage } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { FindingLevel, FingerprintTarget, LayerRegistry } from '../../src';
+import {
+  addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, layerSource, messages, newApp,
+  PARAMETER, ProducerStack, ssmLayer, versionAndAlias,
+} from '../helpers/apps';
+
+const MARKER = /\[layer-sync ([0-9a-f ]+)\]$/;
+
+/** GIVEN a producer and an SSM consumer in one app, WHEN synthesized, THEN both templates. */
+function synthPair(options: { source?: string; withAspect?: boolean; description?: string } = {}) {
+  const app = newApp();
+  const producer = new ProducerStack(app, 'Producer', { source: options.source });
+  const consumer = new ConsumerStack(app, 'Consumer', { description: options.description });
+  if (options.withAspect ?? true) {
+    addAspect(app);
+  }
+  return { app, producer, consumer, producerTemplate: Template.fromStack(producer), consumerTemplate: Template.fromStack(consumer) };
+}
+
+describe('LayerDependencyAspect: consumers importing through SSM', () => {
+  test('writes the producer layer fingerprint into the consumer description', () => {
+    const { producerTemplate, consumerTemplate } = synthPair({ description: 'Orders API' });
+
+    const description = functionOf(consumerTemplate).properties.Description;
+    expect(description).toBe(`Orders API [layer-sync ${expectedShortFingerprint(producerTemplate)}]`);
+  });
+
+  test('a layer change gives the consumer a new version and moves its alias', () => {
+    const before = synthPair({ source: layerSource('VALUE = 1\n') });
+    const after = synthPair({ source: layerSource('VALUE = 2\n') });
+
+    const old = versionAndAlias(before.consumerTemplate);
+    const now = versionAndAlias(after.consumerTemplate);
+    expect(now.versionId).not.toBe(old.versionId);
+    expect(now.aliasTarget).toBe(now.versionId);
+    expect(functionOf(after.consumerTemplate).properties.Description)
+      .not.toBe(functionOf(before.consumerTemplate).properties.Description);
+  });
+
+  test('without the aspect, a layer change leaves the consumer template as it was (the bug it fixes)', () => {
+    const before = synthPair({ source: layerSource('VALUE = 1\n'), withAspect: false });
+    const after = synthPair({ source: layerSource('VALUE = 2\n'), withAspect: false });
+
+    expect(after.consumerTemplate.toJSON()).toEqual(before.consumerTemplate.toJSON());
+    expect(after.producerTemplate.toJSON()).not.toEqual(before.producerTemplate.toJSON());
+  });
+
+  test('the same layer synthesized twice gives the same consumer template', () => {
+    const source = layerSource();
+    expect(synthPair({ source }).consumerTemplate.toJSON()).toEqual(synthPair({ source }).consumerTemplate.toJSON());
+  });
+
+  test('fromStringParameterName(...).stringValue is followed like valueForStringParameter', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const consumer = new Stack(app, 'Consumer');
+    const arn = ssm.StringParameter.fromStringParameterName(consumer, 'Param', PARAMETER).stringValue;
+    consumerFunction(consumer, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(consumer, 'L', arn)]);
+    addAspect(app);
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description)
+      .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+  });
+
+  test('an unversioned {{resolve:ssm:NAME}} dynamic reference is followed', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const consumer = new Stack(app, 'Consumer');
+    const arn = new CfnDynamicReference(CfnDynamicReferenceService.SSM, PARAMETER).toString();
+    consumerFunction(consumer, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(consumer, 'L', arn)]);
+    addAspect(app);
+
+    const fn = functionOf(Template.fromStack(consumer));
+    expect(fn.properties.Layers).toEqual([`{{resolve:ssm:${PARAMETER}}}`]);
+    expect(fn.properties.Description).toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+  });
+
+  test('a pinned {{resolve:ssm:NAME:VERSION}} is left alone: the pin is already in the template', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(consumer, 'L',
+      ssm.StringParameter.valueForStringParameter(consumer, PARAMETER, 3))]);
+    addAspect(app);
+
+    const fn = functionOf(Template.fromStack(consumer));
+    expect(fn.properties.Layers).toEqual([`{{resolve:ssm:${PARAMETER}:3}}`]);
+    expect(fn.properties.Description).toBeUndefined();
+    expect(messages(consumer, 'warning')).toEqual([]);
+  });
+
+  test('several tracked layers are listed in layer order', () => {
+    const app = newApp();
+    const first = new ProducerStack(app, 'First', { parameterName: '/layers/first', source: layerSource('A = 1\n') });
+    const second = new ProducerStack(app, 'Second', { parameterName: '/layers/second', source: layerSource('B = 1\n') });
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [ssmLayer(consumer, '/layers/second', 'S'), ssmLayer(consumer, '/layers/first', 'F')]);
+    addAspect(app);
+
+    const expected = [Template.fromStack(second), Template.fromStack(first)].map(expectedShortFingerprint).join(' ');
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBe(`[layer-sync ${expected}]`);
+  });
+});
+
+describe('LayerDependencyAspect: cross-stack references within the app', () => {
+  function directReference(strength?: ReferenceStrength) {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    if (strength) {
+      CrossStackReferences.of(producer.layer).produce(strength);
+    }
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [producer.layer]);
+    addAspect(app);
+    return { producer, consumer, template: Template.fromStack(consumer) };
+  }
+
+  test('a weak reference (Fn::GetStackOutput) is followed', () => {
+    const { producer, consumer, template } = directReference(ReferenceStrength.WEAK);
+
+    const fn = functionOf(template);
+    expect(JSON.stringify(fn.properties.Layers)).toContain('Fn::GetStackOutput');
+    expect(fn.properties.Description).toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+    expect(messages(consumer, 'warning').filter(m => m.includes('cdk-layer-sync'))).toEqual([]);
+  });
+
+  test('a weak reference moves the consumer version when the layer changes', () => {
+    const versions = ['A = 1\n', 'A = 2\n'].map(content => {
+      const app = newApp();
+      const producer = new ProducerStack(app, 'Producer', { source: layerSource(content) });
+      CrossStackReferences.of(producer.layer).produce(ReferenceStrength.WEAK);
+      const consumer = new Stack(app, 'Consumer');
+      consumerFunction(consumer, 'Fn', [producer.layer]);
+      addAspect(app);
+      return versionAndAlias(Template.fromStack(consumer)).versionId;
+    });
+    expect(versions[1]).not.toBe(versions[0]);
+  });
+
+  test('the consumer context default "weak" is honoured like CDK does', () => {
+    const app = newApp({ context: { '@aws-cdk/core:defaultCrossStackReferences': 'weak' } });
+    const producer = new ProducerStack(app, 'Producer');
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [producer.layer]);
+    addAspect(app);
+
+    const fn = functionOf(Template.fromStack(consumer));
+    expect(JSON.stringify(fn.properties.Layers)).toContain('Fn::GetStackOutput');
+    expect(fn.properties.Description).toMatch(MARKER);
+  });
+
+  test('a strong reference (Export/ImportValue) is reported as ExportedLayerArn and not rewritten', () => {
+    const { consumer, template } = directReference(ReferenceStrength.STRONG);
+
+    const fn = functionOf(template);
+    expect(JSON.stringify(fn.properties.Layers)).toContain('Fn::ImportValue');
+    expect(fn.properties.Description).toBeUndefined();
+    const warnings = messages(consumer, 'warning').filter(m => m.includes('cdk-layer-sync:ExportedLayerArn'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('function Consumer/Fn ');
+    expect(warnings[0]).toContain('Producer/Layer');
+    expect(warnings[0]).toContain('aws/aws-cdk#1972');
+  });
+
+  test('an explicit Fn.importValue is reported as ExportedLayerArn', () => {
+    const app = newApp();
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(consumer, 'L', Fn.importValue('SharedLayerArn'))]);
+    addAspect(app);
+
+    expect(messages(consumer, 'warning').join('\n')).toMatch(/function Consumer\/Fn takes its layer ARN from Fn::ImportValue "SharedLayerArn".*\[ack: cdk-layer-sync:ExportedLayerArn\]/s);
+  });
+});
+
+describe('LayerDependencyAspect: what it leaves alone', () => {
+  function build(withAspect: boolean) {
+    const app = newApp();
+    const stack = new Stack(app, 'Solo');
+    const layer = new lambda.LayerVersion(stack, 'Layer', { code: lambda.Code.fromAsset(sameSource) });
+    consumerFunction(stack, 'SameStack', [layer], { description: 'same stack layer' });
+    consumerFunction(stack, 'Literal', [lambda.LayerVersion.fromLayerVersionArn(stack, 'Lit', 'arn:aws:lambda:eu-west-1:123456789012:layer:tools:7')]);
+    consumerFunction(stack, 'NoLayers', []);
+    if (withAspect) {
+      addAspect(app);
+    }
+    return Template.fromStack(stack).toJSON();
+  }
+  const sameSource = layerSource();
+
+  test('same-stack layers, literal ARNs and functions without layers stay byte-identical', () => {
+    expect(JSON.stringify(build(true))).toBe(JSON.stringify(build(false)));
+  });
+});
+
+describe('LayerDependencyAspect: targets', () => {
+  test('ENVIRONMENT sets one variable, keeps the others, and leaves the description alone', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [ssmLayer(consumer)], { description: 'mine', environment: { STAGE: 'prod' } });
+    addAspect(app, { target: FingerprintTarget.ENVIRONMENT });
+
+    const fn = functionOf(Template.fromStack(consumer));
+    expect(fn.properties.Description).toBe('mine');
+    expect(fn.properties.Environment.Variables).toEqual({
+      STAGE: 'prod',
+      LAYER_FINGERPRINTS: expectedShortFingerprint(Template.fromStack(producer)),
+    });
+  });
+
+  test('ENVIRONMENT with a custom variable name', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const consumer = new ConsumerStack(app, 'Consumer');
+    addAspect(app, { target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'SHARED_LAYERS' });
+
+    const variables = functionOf(Template.fromStack(consumer)).properties.Environment.Variables;
+    expect(Object.keys(variables)).toEqual(['SHARED_LAYERS']);
+    expect(variables.SHARED_LAYERS).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  test('ENVIRONMENT moves the version when the layer changes', () => {
+    const ids = ['A = 1\n', 'A = 2\n'].map(content => {
+      const app = newApp();
+      new ProducerStack(app, 'Producer', { source: layerSource(content) });
+      const consumer = new ConsumerStack(app, 'Consumer');
+      addAspect(app, { target: FingerprintTarget.ENVIRONMENT });
+      return versionAndAlias(Template.fromStack(consumer)).versionId;
+    });
+    expect(ids[1]).not.toBe(ids[0]);
+  });
+});
+
+describe('LayerDependencyAspect: idempotence', () => {
+  const source = layerSource();
+  function build(apply: (app: ReturnType<typeof newApp>, consumer: Stack) => void, target?: FingerprintTarget) {
+    const app = newApp();
+    new ProducerStack(app, 'Producer', { source });
+    const consumer = new ConsumerStack(app, 'Consumer', { description: 'x'.repeat(250) });
+    apply(app, consumer);
+    void target;
+    return Template.fromStack(consumer).toJSON();
+  }
+
+  test('adding the aspect twice gives the same template as once', () => {
+    const once = build(app => addAspect(app));
+    expect(build(app => { addAspect(app); addAspect(app); })).toEqual(once);
+  });
+
+  test('adding it at app and stack level gives the same template as at app level', () => {
+    const once = build(app => addAspect(app));
+    expect(build((app, consumer) => { addAspect(app); addAspect(consumer); })).toEqual(once);
+  });
+
+  test('the same for the ENVIRONMENT target', () => {
+    const env = { target: FingerprintTarget.ENVIRONMENT };
+    const once = build(app => addAspect(app, env));
+    expect(build(app => { addAspect(app, env); addAspect(app, env); })).toEqual(once);
+  });
+});
+
+describe('LayerDependencyAspect: the 256-character description limit', () => {
+  function descriptionFor(userText: string) {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const consumer = new ConsumerStack(app, 'Consumer', { description: userText });
+    addAspect(app);
+    return {
+      description: functionOf(Template.fromStack(consumer)).properties.Description as string,
+      infos: messages(consumer, 'info'),
+      fingerprint: expectedShortFingerprint(Template.fromStack(producer)),
+    };
+  }
+
+  test('a description that fits keeps the full marker and the user text whole', () => {
+    const text = 'y'.repeat(256 - ' [layer-sync 123456789012]'.length);
+    const { description, infos, fingerprint } = descriptionFor(text);
+    expect(description).toBe(`${text} [layer-sync ${fingerprint}]`);
+    expect(description).toHaveLength(256);
+    expect(infos).toEqual([]);
+  });
+
+  test('a description at the limit is shortened, never past 256, and an INFO finding says so', () => {
+    const { description, infos } = descriptionFor('z'.repeat(256));
+    expect(description.length).toBeLessThanOrEqual(256);
+    expect(description).toMatch(/^z+\.\.\. \[layer-sync [0-9a-f]{12}\]$/);
+    expect(description).toHaveLength(256);
+    expect(infos).toHaveLength(1);
+    expect(infos[0]).toContain('cdk-layer-sync:DescriptionTruncated');
+    expect(infos[0]).toContain('Consumer/Consumer');
+    expect(infos[0]).toContain('(256 characters)');
+  });
+});
+
+describe('LayerDependencyAspect: Stages (CDK Pipelines)', () => {
+  test('an aspect on the App reaches producers and consumers inside a Stage', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    const producer = new ProducerStack(stage, 'Producer');
+    const consumer = new ConsumerStack(stage, 'Consumer');
+    addAspect(app);
+    app.synth();
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description)
+      .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+    // What the CLI deploys: the template file written into the Stage's nested assembly.
+    const artifact = stage.synth().getStackByName('Prod-Consumer');
+    const written = JSON.parse(fs.readFileSync(path.join(artifact.assembly.directory, artifact.templateFile), 'utf-8'));
+    expect(JSON.stringify(written)).toMatch(/\[layer-sync [0-9a-f]{12}\]/);
+  });
+
+  test('stages nested in stages are covered too', () => {
+    const app = newApp();
+    const outer = new Stage(app, 'Outer');
+    const inner = new Stage(outer, 'Inner');
+    new ProducerStack(inner, 'Producer');
+    new ConsumerStack(inner, 'Consumer');
+    addAspect(app);
+    const assembly = app.synth();
+
+    const innerAssembly = assembly.getNestedAssembly('assembly-Outer').getNestedAssembly('assembly-Outer-Inner');
+    const template = innerAssembly.getStackByName('Outer-Inner-Consumer').template;
+    expect(JSON.stringify(template)).toMatch(/\[layer-sync [0-9a-f]{12}\]/);
+  });
+
+  test('a producer in one Stage serves a consumer in another Stage of the same environment', () => {
+    const env = { account: '111111111111', region: 'eu-west-1' };
+    const app = newApp();
+    const producer = new ProducerStack(new Stage(app, 'Layers', { env }), 'Producer');
+    const consumer = new ConsumerStack(new Stage(app, 'Service', { env }), 'Consumer');
+    addAspect(app);
+    app.synth();
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description)
+      .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+  });
+
+  test('a Stage in another account does not serve the consumer: it is reported instead', () => {
+    const app = newApp();
+    new ProducerStack(new Stage(app, 'Layers', { env: { account: '111111111111', region: 'eu-west-1' } }), 'Producer');
+    const consumer = new ConsumerStack(new Stage(app, 'Service', { env: { account: '222222222222', region: 'eu-west-1' } }), 'Consumer');
+    addAspect(app);
+    app.synth();
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+    expect(messages(consumer, 'warning').join('\n')).toContain('cdk-layer-sync:UnhashedConsumer');
+  });
+});
+
+describe('LayerDependencyAspect: environments', () => {
+  test('the same parameter name in two accounts is two layers: each consumer gets its own', () => {
+    const app = newApp();
+    const a = { account: '111111111111', region: 'eu-west-1' };
+    const b = { account: '222222222222', region: 'eu-west-1' };
+    const producerA = new ProducerStack(app, 'ProducerA', { env: a, source: layerSource('A\n') });
+    const producerB = new ProducerStack(app, 'ProducerB', { env: b, source: layerSource('B\n') });
+    const consumerA = new ConsumerStack(app, 'ConsumerA', { env: a });
+    const consumerB = new ConsumerStack(app, 'ConsumerB', { env: b });
+    addAspect(app);
+
+    expect(functionOf(Template.fromStack(consumerA)).properties.Description)
+      .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producerA))}]`);
+    expect(functionOf(Template.fromStack(consumerB)).properties.Description)
+      .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producerB))}]`);
+  });
+
+  test('the same parameter name in two regions is two layers', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer', { env: { account: '111111111111', region: 'us-east-1' } });
+    const consumer = new ConsumerStack(app, 'Consumer', { env: { account: '111111111111', region: 'eu-west-1' } });
+    addAspect(app);
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+    expect(messages(consumer, 'warning').join('\n')).toContain('region eu-west-1');
+  });
+
+  test('an environment-agnostic consumer facing two producers with different layers is reported as ambiguous', () => {
+    const app = newApp();
+    new ProducerStack(app, 'ProducerA', { env: { account: '111111111111', region: 'eu-west-1' }, source: layerSource('A\n') });
+    new ProducerStack(app, 'ProducerB', { env: { account: '222222222222', region: 'eu-west-1' }, source: layerSource('B\n') });
+    const consumer = new ConsumerStack(app, 'Consumer');
+    addAspect(app);
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+    expect(messages(consumer, 'warning').join('\n')).toContain('several producers fit');
+  });
+});
+
+describe('LayerDependencyAspect: registry', () => {
+  test('a registry entry serves a consumer whose producer is not in the app', () => {
+    const registry = new LayerRegistry();
+    registry.add(PARAMETER, 'abcdef0123456789abcdef0123456789');
+    const app = newApp();
+    const consumer = new ConsumerStack(app, 'Consumer');
+    addAspect(app, { registry });
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBe('[layer-sync abcdef012345]');
+    expect(messages(consumer, 'warning')).toEqual([]);
+  });
+
+  test('registry entries take precedence over discovered producers', () => {
+    const registry = new LayerRegistry();
+    registry.add(PARAMETER, 'feedfacefeedfacefeedface');
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const consumer = new ConsumerStack(app, 'Consumer');
+    addAspect(app, { registry });
+
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBe('[layer-sync feedfacefeed]');
+  });
+});
