@@ -1,5 +1,5 @@
 import {
-  DefaultTokenResolver, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, StringConcat, Tokenization,
+  DefaultTokenResolver, IFragmentConcatenator, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, Tokenization,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
@@ -27,6 +27,30 @@ interface CustomCoupledReference {
 }
 
 /**
+ * Joins string fragments the way CloudFormation would: text stays text, intrinsics go into a `Fn::Join`.
+ * (aws-cdk-lib's own CloudFormation concatenation is not public; this is the minimal equivalent.)
+ */
+class CloudFormationConcat implements IFragmentConcatenator {
+  public join(left: unknown, right: unknown): unknown {
+    if (left === undefined) {
+      return right;
+    }
+    if (right === undefined) {
+      return left;
+    }
+    if (typeof left === 'string' && typeof right === 'string') {
+      return left + right;
+    }
+    return { 'Fn::Join': ['', [...joinParts(left), ...joinParts(right)]] };
+  }
+}
+
+function joinParts(value: unknown): unknown[] {
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] } | null)?.['Fn::Join'];
+  return join && join[0] === '' ? join[1] : [value];
+}
+
+/**
  * A token resolver that resolves everything as CDK would, except references to resources and
  * parameters: those become placeholders, so the caller sees which construct a value comes from even
  * before CDK turns cross-stack references into exports or stack outputs (and after, on a re-synthesis).
@@ -35,7 +59,7 @@ class ReferenceCapturingResolver extends DefaultTokenResolver {
   public readonly references: CapturedReference[] = [];
 
   constructor() {
-    super(new StringConcat());
+    super(new CloudFormationConcat());
   }
 
   public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {

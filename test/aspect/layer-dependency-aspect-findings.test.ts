@@ -1,0 +1,154 @@
+import { Annotations, CfnParameter, Fn, Lazy, Stack, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { FindingLevel, FingerprintTarget, LayerDependencyAspect } from '../../src';
+import { addAspect, ConsumerStack, consumerFunction, functionOf, messages, newApp, PARAMETER, ProducerStack, ssmLayer } from '../helpers/apps';
+
+const UNHASHED = 'cdk-layer-sync:UnhashedConsumer';
+
+function orphanApp(props: Parameters<typeof addAspect>[1] = {}, acknowledge?: (consumer: ConsumerStack) => void) {
+  const app = newApp();
+  const consumer = new ConsumerStack(app, 'Orphan');
+  acknowledge?.(consumer);
+  addAspect(app, props);
+  Template.fromStack(consumer);
+  return consumer;
+}
+
+describe('UnhashedConsumer', () => {
+  test('a consumer with no known producer gets one acknowledgeable warning naming function, parameter, consequence and fixes', () => {
+    const consumer = orphanApp();
+
+    const warnings = messages(consumer, 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('function Orphan/Consumer ');
+    expect(warnings[0]).toContain(`SSM parameter '${PARAMETER}'`);
+    expect(warnings[0]).toContain('no producer of that parameter is known for account (any), region (any)');
+    expect(warnings[0]).toContain('cdk deploy will skip it');
+    expect(warnings[0]).toContain('register the producer');
+    expect(warnings[0]).toContain('acknowledgeWarning');
+    expect(warnings[0]).toMatch(/\[ack: cdk-layer-sync:UnhashedConsumer\]$/);
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+  });
+
+  test('Annotations.acknowledgeWarning on the function silences it', () => {
+    const consumer = orphanApp({}, c => Annotations.of(c.fn).acknowledgeWarning(UNHASHED, 'owned by another team'));
+    expect(messages(consumer, 'warning')).toEqual([]);
+  });
+
+  test('Annotations.acknowledgeWarning on the stack silences it for every function below', () => {
+    const consumer = orphanApp({}, c => Annotations.of(c).acknowledgeWarning(UNHASHED, 'whole stack'));
+    expect(messages(consumer, 'warning')).toEqual([]);
+  });
+
+  test('Validations.acknowledge silences it too', () => {
+    const consumer = orphanApp({}, c => Validations.of(c).acknowledge({ id: UNHASHED, reason: 'tracked elsewhere' }));
+    expect(messages(consumer, 'warning')).toEqual([]);
+  });
+
+  test('acknowledging another id leaves it in place', () => {
+    const consumer = orphanApp({}, c => Annotations.of(c).acknowledgeWarning('cdk-layer-sync:ExportedLayerArn', 'other'));
+    expect(messages(consumer, 'warning')).toHaveLength(1);
+  });
+
+  test.each([
+    [FindingLevel.ERROR, 'error'],
+    [FindingLevel.INFO, 'info'],
+  ] as const)('level %s reports it as %s', (level, kind) => {
+    const consumer = orphanApp({ unhashedConsumer: level });
+    expect(messages(consumer, 'warning')).toEqual([]);
+    const found = messages(consumer, kind);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^cdk-layer-sync:UnhashedConsumer: function Orphan\/Consumer /);
+  });
+
+  test('level OFF reports nothing', () => {
+    const consumer = orphanApp({ unhashedConsumer: FindingLevel.OFF });
+    for (const kind of ['warning', 'error', 'info'] as const) {
+      expect(messages(consumer, kind)).toEqual([]);
+    }
+  });
+
+  test('a plain CloudFormation parameter cannot be followed and says why', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Params');
+    const arn = new CfnParameter(stack, 'LayerArn', { type: 'String' }).valueAsString;
+    consumerFunction(stack, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(stack, 'L', arn)]);
+    addAspect(app);
+
+    expect(messages(stack, 'warning').join('\n')).toContain('its value is given at deploy time');
+  });
+
+  test('an explicit Fn::GetStackOutput of a stack outside the app is reported', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Outputs', { env: { account: '111111111111', region: 'eu-west-1' } });
+    const arn = Fn.getStackOutput('PlatformLayers', 'eu-west-1', 'LayerArn');
+    consumerFunction(stack, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(stack, 'L', arn)]);
+    addAspect(app);
+
+    expect(messages(stack, 'warning').join('\n')).toMatch(/Fn::GetStackOutput .*not in this app.*\[ack: cdk-layer-sync:UnhashedConsumer\]/s);
+  });
+});
+
+describe('UnresolvableLayerReference: a token the aspect cannot read is a finding, never a crash', () => {
+  test('an ARN built around an SSM import', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const stack = new Stack(app, 'Built');
+    const imported = ssmLayer(stack).layerVersionArn;
+    const arn = Fn.join('', [Fn.select(0, Fn.split(':99', imported)), ':99']);
+    consumerFunction(stack, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(stack, 'L', arn)]);
+    addAspect(app);
+
+    const warnings = messages(stack, 'warning').join('\n');
+    expect(warnings).toContain('cannot follow the layers of Built/Fn');
+    expect(warnings).toContain('[ack: cdk-layer-sync:UnresolvableLayerReference]');
+  });
+
+  test('a lazy value that throws when resolved', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Broken');
+    const fn = consumerFunction(stack, 'Fn', [ssmLayer(stack)]);
+    (fn.node.defaultChild as lambda.CfnFunction).layers = Lazy.list({ produce: () => { throw new Error('layer list not ready'); } });
+    const aspect = new LayerDependencyAspect();
+
+    expect(() => aspect.visit(fn.node.defaultChild!)).not.toThrow();
+    // CDK itself would fail to synthesize this function, so read the annotation the aspect left on it.
+    const warnings = fn.node.metadata.filter(m => m.type === 'aws:cdk:warning').map(m => String(m.data));
+    expect(warnings.join('\n')).toMatch(/Layers \(resolving it failed: .*layer list not ready/);
+  });
+
+  test('a description that is not a literal string is reported and left alone', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const stack = new Stack(app, 'Desc');
+    consumerFunction(stack, 'Fn', [ssmLayer(stack)], { description: Fn.sub('built in ${AWS::Region}') });
+    addAspect(app);
+
+    expect(functionOf(Template.fromStack(stack)).properties.Description).toEqual({ 'Fn::Sub': 'built in ${AWS::Region}' });
+    expect(messages(stack, 'warning').join('\n')).toContain('its description is not a literal string');
+  });
+});
+
+describe('invalid props throw at construction, naming the prop and the value', () => {
+  test.each([
+    [{ target: FingerprintTarget.ENVIRONMENT, environmentVariableName: '1ABC' }, /environmentVariableName.*"1ABC"/],
+    [{ target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'X' }, /environmentVariableName.*at least 2 characters.*"X"/],
+    [{ target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'MY-VAR' }, /environmentVariableName.*"MY-VAR"/],
+    [{ target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'AWS_LAYERS' }, /'AWS_LAYERS' starts with 'AWS_'/],
+    [{ environmentVariableName: 'LAYERS' }, /environmentVariableName is set but target is DESCRIPTION/],
+    [{ target: 'TAGS' }, /target: expected one of DESCRIPTION, ENVIRONMENT, got "TAGS"/],
+    [{ unhashedConsumer: 'LOUD' }, /unhashedConsumer: expected one of ERROR, WARNING, INFO, OFF, got "LOUD"/],
+    [{ exportedLayerArn: 3 }, /exportedLayerArn: expected one of .* got 3/],
+    [{ registry: { add: () => undefined } }, /registry: expected a LayerRegistry/],
+    [{ addDependencies: 'yes' }, /addDependencies: expected true or false, got "yes"/],
+  ])('%j', (props, message) => {
+    expect(() => new LayerDependencyAspect(props as any)).toThrow(message);
+  });
+
+  test('valid props do not throw', () => {
+    expect(() => new LayerDependencyAspect({
+      target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'LAYER_HASHES', unhashedConsumer: FindingLevel.ERROR,
+    })).not.toThrow();
+  });
+});

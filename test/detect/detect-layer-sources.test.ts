@@ -1,0 +1,60 @@
+import { CfnDynamicReference, CfnDynamicReferenceService, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { detectLayerSources } from '../../src/detect/detect-layer-sources';
+import { LayerSourceKind } from '../../src/detect/layer-source';
+import { consumerFunction, layerSource, newApp } from '../helpers/apps';
+
+function kindsOf(build: (consumer: Stack, producer: Stack) => lambda.ILayerVersion[]): LayerSourceKind[] {
+  const app = newApp();
+  const producer = new Stack(app, 'P');
+  const consumer = new Stack(app, 'C');
+  const fn = consumerFunction(consumer, 'Fn', build(consumer, producer));
+  return detectLayerSources(fn.node.defaultChild as CfnResource).map(s => s.kind);
+}
+const arn = (scope: Stack, id: string, value: string) => lambda.LayerVersion.fromLayerVersionArn(scope, id, value);
+
+describe('detectLayerSources', () => {
+  test('valueForStringParameter', () => {
+    expect(kindsOf(c => [arn(c, 'L', ssm.StringParameter.valueForStringParameter(c, '/x'))])).toEqual([LayerSourceKind.SSM_PARAMETER]);
+  });
+  test('fromStringParameterName', () => {
+    expect(kindsOf(c => [arn(c, 'L', ssm.StringParameter.fromStringParameterName(c, 'P', '/x').stringValue)])).toEqual([LayerSourceKind.SSM_PARAMETER]);
+  });
+  test('dynamic references, latest and pinned', () => {
+    expect(kindsOf(c => [
+      arn(c, 'A', new CfnDynamicReference(CfnDynamicReferenceService.SSM, '/x').toString()),
+      arn(c, 'B', ssm.StringParameter.valueForStringParameter(c, '/x', 4)),
+    ])).toEqual([LayerSourceKind.SSM_DYNAMIC_REFERENCE, LayerSourceKind.SSM_DYNAMIC_REFERENCE]);
+  });
+  test('a LayerVersion of another stack is a strong reference by default', () => {
+    expect(kindsOf((_c, p) => [new lambda.LayerVersion(p, 'L', { code: lambda.Code.fromAsset(layerSource()) })]))
+      .toEqual([LayerSourceKind.STRONG_REFERENCE]);
+  });
+  test('explicit imports', () => {
+    expect(kindsOf(c => [arn(c, 'I', Fn.importValue('x')), arn(c, 'O', Fn.getStackOutput('S', 'eu-west-1', 'O'))]))
+      .toEqual([LayerSourceKind.IMPORT_VALUE, LayerSourceKind.STACK_OUTPUT]);
+  });
+  test('literal ARNs, same-stack layers and a literal Ref to a same-stack resource are local', () => {
+    expect(kindsOf(c => [
+      arn(c, 'Lit', 'arn:aws:lambda:eu-west-1:123456789012:layer:x:1'),
+      new lambda.LayerVersion(c, 'Own', { code: lambda.Code.fromAsset(layerSource()) }),
+      arn(c, 'Ref', Fn.ref('SomethingElse')),
+    ])).toEqual([LayerSourceKind.LOCAL, LayerSourceKind.LOCAL, LayerSourceKind.LOCAL]);
+  });
+  test('a literal Ref to an SSM-typed parameter of the stack is found by logical id', () => {
+    expect(kindsOf(c => {
+      new CfnParameter(c, 'LayerParam', { type: 'AWS::SSM::Parameter::Value<String>', default: '/x' });
+      return [arn(c, 'R', Fn.ref('LayerParam'))];
+    })).toEqual([LayerSourceKind.SSM_PARAMETER]);
+  });
+  test('secure strings and composed ARNs', () => {
+    expect(kindsOf(c => [
+      arn(c, 'S', '{{resolve:ssm-secure:/x}}'),
+      arn(c, 'J', Fn.join(':', [ssm.StringParameter.valueForStringParameter(c, '/x'), '1'])),
+    ])).toEqual([LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNRESOLVABLE]);
+  });
+  test('no layers', () => {
+    expect(kindsOf(() => [])).toEqual([]);
+  });
+});

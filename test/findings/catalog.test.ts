@@ -1,0 +1,36 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { FindingDefinition } from '../../src/findings/finding';
+
+/** Every finding module exports one definition; the README documents each. This pins the list. */
+const findingsDir = path.join(__dirname, '..', '..', 'src', 'findings');
+const definitions: FindingDefinition[] = fs.readdirSync(findingsDir)
+  .filter(f => f.endsWith('.ts') && !['finding.ts', 'finding-level.ts'].includes(f))
+  .flatMap(f => Object.values(require(path.join(findingsDir, f))) as unknown[])
+  .filter((v): v is FindingDefinition => typeof v === 'object' && v !== null && 'id' in v);
+
+test('the finding ids are exactly these', () => {
+  expect(definitions.map(d => d.id).sort()).toEqual([
+    'cdk-layer-sync:DependencyCycle',
+    'cdk-layer-sync:DescriptionTruncated',
+    'cdk-layer-sync:ExportedLayerArn',
+    'cdk-layer-sync:LayerVersionNotRetained',
+    'cdk-layer-sync:UnhashedConsumer',
+    'cdk-layer-sync:UnresolvableLayerReference',
+  ]);
+});
+
+test('each id is named after its file', () => {
+  for (const file of fs.readdirSync(findingsDir).filter(f => !['finding.ts', 'finding-level.ts'].includes(f))) {
+    const exported = Object.values(require(path.join(findingsDir, file))).find((v: any) => v?.id) as FindingDefinition;
+    const pascal = file.replace(/\.ts$/, '').split('-').map(w => w[0].toUpperCase() + w.slice(1)).join('');
+    expect(exported.id).toBe(`cdk-layer-sync:${pascal}`);
+  }
+});
+
+test('the README documents every finding', () => {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
+  for (const d of definitions) {
+    expect(readme).toContain(d.id);
+  }
+});

@@ -1,0 +1,47 @@
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { discoverProducers } from '../../src/producers/discover-producers';
+import { layerSource, newApp, ProducerStack } from '../helpers/apps';
+
+const fingerprintOf = (layer: CfnResource) => `fp:${layer.node.path}`;
+
+describe('discoverProducers', () => {
+  test('finds SSM parameters holding a LayerVersion ARN, with their environment, Stages included', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Agnostic', { parameterName: '/a' });
+    new ProducerStack(new Stage(app, 'Prod', { env: { account: '111111111111', region: 'eu-west-1' } }), 'InStage', { parameterName: '/b' });
+
+    const found = discoverProducers(app.node.findAll(), fingerprintOf).map(p => ({
+      name: p.parameterName, account: p.account, region: p.region, fingerprint: p.fingerprint, layer: p.layer.node.path,
+    }));
+    expect(found).toEqual([
+      { name: '/a', account: undefined, region: undefined, fingerprint: 'fp:Agnostic/Layer/Resource', layer: 'Agnostic/Layer/Resource' },
+      { name: '/b', account: '111111111111', region: 'eu-west-1', fingerprint: 'fp:Prod/InStage/Layer/Resource', layer: 'Prod/InStage/Layer/Resource' },
+    ]);
+  });
+
+  test('ignores parameters holding anything else, and parameters without a literal name', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'S');
+    const layer = new lambda.LayerVersion(stack, 'Layer', { code: lambda.Code.fromAsset(layerSource()) });
+    new ssm.StringParameter(stack, 'Text', { parameterName: '/text', stringValue: 'hello' });
+    new ssm.StringParameter(stack, 'Unnamed', { stringValue: layer.layerVersionArn });
+    expect(discoverProducers(app.node.findAll(), fingerprintOf)).toEqual([]);
+  });
+
+  test('a layer in another stack than its parameter is still its producer', () => {
+    const app = newApp();
+    const layerStack = new Stack(app, 'Layers');
+    const layer = new lambda.LayerVersion(layerStack, 'Layer', { code: lambda.Code.fromAsset(layerSource()) });
+    new ssm.StringParameter(new Stack(app, 'Params'), 'P', { parameterName: '/p', stringValue: layer.layerVersionArn });
+    expect(discoverProducers(app.node.findAll(), fingerprintOf).map(p => p.layer)).toEqual([layer.node.defaultChild]);
+  });
+
+  test('a layer that cannot be fingerprinted is kept with the reason', () => {
+    const app = newApp();
+    new ProducerStack(app, 'P');
+    const [producer] = discoverProducers(app.node.findAll(), () => { throw new Error('token'); });
+    expect(producer.fingerprintError).toBe('token');
+  });
+});
