@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Annotations as CoreAnnotations, CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, ReferenceStrength, Stack, Stage } from 'aws-cdk-lib';
+import { CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, ReferenceStrength, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { FindingLevel, FingerprintTarget, LayerRegistry } from '../../src';
+import { FingerprintTarget, LayerRegistry } from '../../src';
 import {
   addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, layerSource, messages, newApp,
   PARAMETER, ProducerStack, ssmLayer, versionAndAlias,

@@ -103,7 +103,8 @@ describe('consumer stacks deploy after their producer stacks', () => {
     expect(consumer.dependencies).toEqual([]);
     const errors = messages(consumer, 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^cdk-layer-sync:DependencyCycle: function Consumer\/Consumer reads layer parameter '\/platform\/layers\/common\/arn' produced by stack Producer, but Producer already depends on Consumer/);
+    expect(errors[0]).toMatch(/^cdk-layer-sync:DependencyCycle: function Consumer\/Consumer reads layer parameter /);
+    expect(errors[0]).toContain("'/platform/layers/common/arn' produced by stack Producer, but Producer already depends on Consumer");
   });
 
   test('dependencyCycle level can be lowered', () => {

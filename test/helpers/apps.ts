@@ -49,7 +49,9 @@ export class ProducerStack extends Stack {
 }
 
 /** A Python function with inline code and the given layers, with a `Live` alias on its current version. */
-export function consumerFunction(scope: Construct, id: string, layers: lambda.ILayerVersion[], props: Partial<lambda.FunctionProps> = {}): lambda.Function {
+export function consumerFunction(
+  scope: Construct, id: string, layers: lambda.ILayerVersion[], props: Partial<lambda.FunctionProps> = {},
+): lambda.Function {
   const fn = new lambda.Function(scope, id, {
     runtime: lambda.Runtime.PYTHON_3_13,
     handler: 'index.handler',
