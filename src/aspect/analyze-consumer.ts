@@ -4,9 +4,11 @@ import { detectLayerSources } from '../detect/detect-layer-sources';
 import { LayerSource, LayerSourceKind } from '../detect/layer-source';
 import { exportedLayerArnMessage, EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { FindingDefinition } from '../findings/finding';
+import { staleRegistryEntryMessage, STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
 import { unhashedConsumerMessage, UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { LayerProducer } from '../producers/layer-producer';
+import { StaleEntry } from '../registry/stale-entries';
 
 /** Where a tracked layer's fingerprint came from. */
 export enum FingerprintOrigin {
@@ -18,6 +20,24 @@ export enum FingerprintOrigin {
   REFERENCE = 'reference',
 }
 
+/** What the aspect makes of one layer of a function, as the report shows it. */
+export enum LayerStatus {
+  /** Followed: its fingerprint is written into the function. */
+  TRACKED = 'tracked',
+  /** Followed through a registry entry whose source has changed since. */
+  STALE = 'stale',
+  /** A literal ARN or a layer of the same stack: CloudFormation already sees its changes. */
+  LOCAL = 'local',
+  /** A pinned SSM parameter version: the pin is in the template. */
+  PINNED = 'pinned',
+  /** Passed by Export/ImportValue. */
+  EXPORTED = 'exported',
+  /** No producer known. */
+  UNHASHED = 'unhashed',
+  /** A token that cannot be resolved. */
+  UNRESOLVABLE = 'unresolvable',
+}
+
 /** A layer source the aspect can follow. */
 export interface TrackedLayer {
   readonly source: LayerSource;
@@ -27,6 +47,15 @@ export interface TrackedLayer {
   readonly producer?: LayerProducer;
   /** The producing layer version of the app, when known. */
   readonly layer?: CfnResource;
+  /** Set when the registry entry it came from is stale. */
+  readonly stale?: StaleEntry;
+}
+
+/** One layer of a function with what the aspect made of it. */
+export interface AnalyzedLayer {
+  readonly source: LayerSource;
+  readonly status: LayerStatus;
+  readonly tracked?: TrackedLayer;
 }
 
 /** A finding waiting to be reported at the level the props give. */
@@ -39,18 +68,23 @@ export interface PendingFinding {
 export interface ConsumerAnalysis {
   readonly fn: CfnResource;
   readonly stack: Stack;
-  readonly sources: readonly LayerSource[];
+  readonly layers: readonly AnalyzedLayer[];
   readonly tracked: readonly TrackedLayer[];
   readonly findings: readonly PendingFinding[];
 }
 
 /** A fingerprint found for a layer source, or why none could be. */
 export type FingerprintResolution =
-  | { readonly fingerprint: string; readonly origin: FingerprintOrigin; readonly producer?: LayerProducer; readonly layer?: CfnResource }
+  | {
+    readonly fingerprint: string; readonly origin: FingerprintOrigin;
+    readonly producer?: LayerProducer; readonly layer?: CfnResource; readonly stale?: StaleEntry;
+  }
   | { readonly missing: string; readonly unresolvable?: boolean };
 
 /** Where analysis looks fingerprints up: the registry, then producers discovered in the app. */
 export interface FingerprintSource {
+  /** The lock file the registry came from, for messages. */
+  readonly registryFile?: string;
   forParameter(parameterName: string, consumer: Stack): FingerprintResolution;
   forResource(target: CfnResource): FingerprintResolution;
 }
@@ -61,29 +95,32 @@ export interface FingerprintSource {
  */
 export function analyzeConsumer(fn: CfnResource, fingerprints: FingerprintSource): ConsumerAnalysis {
   const stack = Stack.of(fn);
-  const sources = detectLayerSources(fn);
-  const tracked: TrackedLayer[] = [];
+  const path = functionScope(fn).node.path;
+  const layers: AnalyzedLayer[] = [];
   const findings: PendingFinding[] = [];
-  const path = functionPath(fn);
-  for (const source of sources) {
+  for (const source of detectLayerSources(fn)) {
     const resolution = resolveSource(source, stack, fingerprints);
     if (resolution === undefined) {
-      continue;
-    }
-    if ('fingerprint' in resolution) {
-      tracked.push({ source, ...resolution });
+      layers.push({ source, status: source.kind === LayerSourceKind.LOCAL ? LayerStatus.LOCAL : LayerStatus.PINNED });
+    } else if ('fingerprint' in resolution) {
+      const tracked: TrackedLayer = { source, ...resolution };
+      layers.push({ source, status: resolution.stale ? LayerStatus.STALE : LayerStatus.TRACKED, tracked });
+      if (resolution.stale) {
+        findings.push({ definition: STALE_REGISTRY_ENTRY, message: staleRegistryEntryMessage(path, resolution.stale, fingerprints.registryFile) });
+      }
     } else if (resolution.unresolvable) {
-      findings.push({
-        definition: UNRESOLVABLE_LAYER_REFERENCE,
-        message: unresolvableLayerReferenceMessage(path, source.label, resolution.missing),
-      });
+      layers.push({ source, status: LayerStatus.UNRESOLVABLE });
+      findings.push({ definition: UNRESOLVABLE_LAYER_REFERENCE, message: unresolvableLayerReferenceMessage(path, source.label, resolution.missing) });
     } else if (source.kind === LayerSourceKind.STRONG_REFERENCE || source.kind === LayerSourceKind.IMPORT_VALUE) {
+      layers.push({ source, status: LayerStatus.EXPORTED });
       findings.push({ definition: EXPORTED_LAYER_ARN, message: exportedLayerArnMessage(path, source.label) });
     } else {
+      layers.push({ source, status: LayerStatus.UNHASHED });
       findings.push({ definition: UNHASHED_CONSUMER, message: unhashedConsumerMessage(path, source.label, resolution.missing) });
     }
   }
-  return { fn, stack, sources, tracked, findings };
+  const tracked = layers.flatMap(l => (l.tracked ? [l.tracked] : []));
+  return { fn, stack, layers, tracked, findings };
 }
 
 /** undefined: nothing to do for this source (CloudFormation already tracks it). */
@@ -112,8 +149,4 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
 export function functionScope(fn: CfnResource): IConstruct {
   const parent = fn.node.scope;
   return parent && parent.node.defaultChild === fn ? parent : fn;
-}
-
-function functionPath(fn: CfnResource): string {
-  return functionScope(fn).node.path;
 }

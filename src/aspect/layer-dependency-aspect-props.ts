@@ -74,4 +74,18 @@ export interface LayerDependencyAspectProps {
    * @default FindingLevel.WARNING
    */
   readonly layerVersionNotRetained?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:StaleRegistryEntry` (a registry entry whose source directory has changed).
+   * @default FindingLevel.WARNING
+   */
+  readonly staleRegistryEntry?: FindingLevel;
+
+  /**
+   * A lock file to write during synthesis with every producer the aspect discovers in the app (and the
+   * entries of `registry`), so that other CDK apps can read it with `LayerRegistry.fromFile`. Written
+   * atomically; relative paths are relative to the working directory.
+   * @default - no lock file is written
+   */
+  readonly registryOutput?: string;
 }

@@ -15,6 +15,7 @@ import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependenc
 import { LayerSyncPlan } from './layer-sync-plan';
 import { coverNestedStages } from './nested-stages';
 import { resolveOptions, ResolvedOptions } from './resolved-options';
+import { writeOutputsOnSynthesis } from './synthesis-outputs';
 
 /**
  * Makes every Lambda function that imports a shared layer from another stack or app change its own
@@ -62,6 +63,7 @@ export class LayerDependencyAspect implements IAspect {
     if (!plan) {
       plan = new LayerSyncPlan(root, this.options.registry);
       this.plans.set(root, plan);
+      writeOutputsOnSynthesis(root, plan, this.options);
     }
     return plan;
   }
@@ -115,16 +117,25 @@ export class LayerDependencyAspect implements IAspect {
     if (layer.cfnOptions.updateReplacePolicy === CfnDeletionPolicy.RETAIN) {
       return;
     }
-    const consumers = plan.consumersInOtherStacks(layer);
-    if (consumers.length === 0) {
+    const stacks = [...new Set(plan.consumersInOtherStacks(layer).map(c => c.stack.node.path))].sort();
+    const sharedWith = stacks.length > 0 ? [`functions in ${stacks.join(', ')}`] : [];
+    if (this.options.registryOutput && plan.producers.some(p => p.layer === layer)) {
+      sharedWith.push(`other CDK apps through ${this.options.registryOutput}`);
+    }
+    if (sharedWith.length === 0) {
       return;
     }
-    const stacks = [...new Set(consumers.map(c => c.stack.node.path))].sort();
     const scope = functionScope(layer);
-    this.report(scope, LAYER_VERSION_NOT_RETAINED, layerVersionNotRetainedMessage(scope.node.path, `functions in ${stacks.join(', ')}`));
+    this.report(scope, LAYER_VERSION_NOT_RETAINED, layerVersionNotRetainedMessage(scope.node.path, sharedWith.join(' and ')));
   }
 
   private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
-    reportFinding(scope, definition, this.options.levelOf(definition), message);
+    const level = this.options.levelOf(definition);
+    if (reportFinding(scope, definition, level, message)) {
+      const findings = this.planFor(scope).reportedFindings;
+      if (!findings.some(f => f.id === definition.id && f.path === scope.node.path && f.message === message)) {
+        findings.push({ id: definition.id, level, path: scope.node.path, message });
+      }
+    }
   }
 }

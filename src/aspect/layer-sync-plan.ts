@@ -6,6 +6,9 @@ import { discoverProducers } from '../producers/discover-producers';
 import { environmentOf, LayerProducer } from '../producers/layer-producer';
 import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
+import { LayerRegistryEntry } from '../registry/layer-registry-entry';
+import { checkStaleness, StaleEntry } from '../registry/stale-entries';
+import { ReportedFinding } from '../report/layer-dependency-report';
 import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
 
 /**
@@ -17,8 +20,22 @@ export class LayerSyncPlan implements FingerprintSource {
   private readonly producersByName = new Map<string, LayerProducer[]>();
   private readonly layerFingerprints = new Map<CfnResource, { fingerprint?: string; error?: string }>();
   private readonly consumers = new Map<CfnResource, ConsumerAnalysis>();
+  /** Registry entries whose source directory has changed, by entry. */
+  public readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
+  /** Every finding the aspect reported for this tree (levels other than OFF). */
+  public readonly reportedFindings: ReportedFinding[] = [];
+  public readonly registryFile?: string;
 
   constructor(root: IConstruct, private readonly registry?: LayerRegistry) {
+    this.registryFile = registry?._file;
+    const stale = new Map<LayerRegistryEntry, StaleEntry>();
+    for (const entry of registry?.entries ?? []) {
+      const check = checkStaleness(entry);
+      if (check) {
+        stale.set(entry, check);
+      }
+    }
+    this.staleEntries = stale;
     const constructs = root.node.findAll();
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
@@ -60,7 +77,8 @@ export class LayerSyncPlan implements FingerprintSource {
     if (this.registry) {
       const registered = this.registry._match(parameterName, account, region);
       if (registered.match) {
-        return { fingerprint: registered.match.fingerprint, origin: FingerprintOrigin.REGISTRY };
+        const entry = registered.match;
+        return { fingerprint: entry.fingerprint, origin: FingerprintOrigin.REGISTRY, stale: this.staleEntries.get(entry) };
       }
       if (registered.ambiguous.length > 0) {
         return { missing: `the registry has ${registered.ambiguous.length} entries for it that fit ${where} equally well, with different fingerprints` };

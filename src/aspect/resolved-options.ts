@@ -10,6 +10,7 @@ export interface ResolvedOptions {
   readonly target: FingerprintTarget;
   readonly environmentVariableName: string;
   readonly addDependencies: boolean;
+  readonly registryOutput?: string;
   /** The level at which a finding is reported. */
   levelOf(definition: FindingDefinition): FindingLevel;
 }
@@ -22,6 +23,7 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:DescriptionTruncated': 'descriptionTruncated',
   'cdk-layer-sync:DependencyCycle': 'dependencyCycle',
   'cdk-layer-sync:LayerVersionNotRetained': 'layerVersionNotRetained',
+  'cdk-layer-sync:StaleRegistryEntry': 'staleRegistryEntry',
 };
 
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */
@@ -48,8 +50,12 @@ export function resolveOptions(props: LayerDependencyAspectProps): ResolvedOptio
   if (props.addDependencies !== undefined && typeof props.addDependencies !== 'boolean') {
     throw new Error(`LayerDependencyAspectProps.addDependencies: expected true or false, got ${JSON.stringify(props.addDependencies)}`);
   }
+  if (props.registryOutput !== undefined && (typeof props.registryOutput !== 'string' || props.registryOutput.trim() === '')) {
+    throw new Error(`LayerDependencyAspectProps.registryOutput: expected a file path, got ${JSON.stringify(props.registryOutput)}`);
+  }
   return {
     registry: props.registry,
+    registryOutput: props.registryOutput,
     target,
     environmentVariableName,
     addDependencies: props.addDependencies ?? true,

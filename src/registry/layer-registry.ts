@@ -1,59 +1,40 @@
+import * as path from 'path';
+import { fingerprintDirectory } from '../fingerprint/directory-fingerprint';
 import { EnvironmentMatch, matchEnvironment } from './environment-match';
+import { LayerRegistryDirectoryOptions, LayerRegistryEntry, LayerRegistryEntryOptions } from './layer-registry-entry';
+import { entryKey, readRegistryFile, sortEntries, writeRegistryFile } from './registry-file';
 import { validateFingerprint, validateParameterName } from './validation';
-
-/**
- * Where a registered layer lives, beyond its parameter name.
- */
-export interface LayerRegistryEntryOptions {
-  /**
-   * The AWS account the SSM parameter lives in.
-   * @default - any account: the entry matches consumers in every account
-   */
-  readonly account?: string;
-  /**
-   * The AWS region the SSM parameter lives in.
-   * @default - any region: the entry matches consumers in every region
-   */
-  readonly region?: string;
-  /**
-   * A human-readable name of the layer, for reports.
-   * @default - none
-   */
-  readonly layerName?: string;
-}
-
-/**
- * One layer known to a registry.
- */
-export interface LayerRegistryEntry {
-  /** The SSM parameter that holds the layer version ARN. */
-  readonly parameterName: string;
-  /** The layer's fingerprint: it changes exactly when the layer changes. */
-  readonly fingerprint: string;
-  /**
-   * The AWS account of the parameter.
-   * @default - any account
-   */
-  readonly account?: string;
-  /**
-   * The AWS region of the parameter.
-   * @default - any region
-   */
-  readonly region?: string;
-  /**
-   * A human-readable name of the layer.
-   * @default - none
-   */
-  readonly layerName?: string;
-}
 
 /**
  * Fingerprints of layers published through SSM parameters, keyed by (parameter name, account, region).
  *
  * Give one to `LayerDependencyAspect` when consumers import layers that the app itself does not create.
- * Entries given here take precedence over producers the aspect discovers in the app.
+ * Entries given here take precedence over producers the aspect discovers in the app. Share one between
+ * CDK apps as a JSON lock file (`writeFile`, `fromFile`).
  */
 export class LayerRegistry {
+  /**
+   * Read a lock file written by `writeFile`, the `cdk-layer-sync registry add` command or a producer
+   * app's `registryOutput`.
+   *
+   * @throws naming the file, the entry and the field when the file is missing, not JSON, of an unknown
+   * version, or holds an invalid or duplicate entry
+   */
+  public static fromFile(file: string): LayerRegistry {
+    const registry = new LayerRegistry();
+    for (const entry of readRegistryFile(file)) {
+      registry.byKey.set(entryKey(entry), entry);
+    }
+    registry._file = file;
+    return registry;
+  }
+
+  /**
+   * The lock file this registry was read from, if any.
+   * @internal
+   */
+  public _file?: string;
+
   private readonly byKey = new Map<string, LayerRegistryEntry>();
 
   /**
@@ -65,14 +46,26 @@ export class LayerRegistry {
   public add(parameterName: string, fingerprint: string, options: LayerRegistryEntryOptions = {}): void {
     validateParameterName(parameterName, 'parameterName');
     validateFingerprint(fingerprint, `fingerprint of '${parameterName}'`);
-    const entry: LayerRegistryEntry = {
-      parameterName,
-      fingerprint,
+    const entry: LayerRegistryEntry = { ...withoutUndefined(options), parameterName, fingerprint };
+    this.byKey.set(entryKey(entry), entry);
+  }
+
+  /**
+   * Fingerprint a layer's source directory (`LayerFingerprint.ofDirectory`) and register it. The entry
+   * records the directory relative to the working directory, so the aspect can tell when it goes stale.
+   *
+   * @returns the fingerprint
+   */
+  public addDirectory(parameterName: string, directory: string, options: LayerRegistryDirectoryOptions = {}): string {
+    const fingerprint = fingerprintDirectory(directory, { exclude: options.exclude, followSymlinks: options.followSymlinks });
+    this.add(parameterName, fingerprint, {
       account: options.account,
       region: options.region,
       layerName: options.layerName,
-    };
-    this.byKey.set(registryKey(entry), entry);
+      source: path.relative(process.cwd(), path.resolve(directory)).split(path.sep).join('/') || '.',
+      exclude: options.exclude && options.exclude.length > 0 ? [...options.exclude] : undefined,
+    });
+    return fingerprint;
   }
 
   /**
@@ -87,7 +80,15 @@ export class LayerRegistry {
 
   /** All entries, sorted by parameter name, account and region. */
   public get entries(): LayerRegistryEntry[] {
-    return [...this.byKey.values()].sort((a, b) => compareKeys(registryKey(a), registryKey(b)));
+    return sortEntries([...this.byKey.values()]);
+  }
+
+  /**
+   * Write the registry as a JSON lock file, atomically (temporary file, then rename): entries and keys
+   * sorted, two-space indent, final newline. `source` directories are written relative to the file.
+   */
+  public writeFile(file: string): void {
+    writeRegistryFile(file, this.entries);
   }
 
   /**
@@ -100,11 +101,6 @@ export class LayerRegistry {
   }
 }
 
-/** The identity of an entry: parameter name, account and region. */
-export function registryKey(entry: { parameterName: string; account?: string; region?: string }): string {
-  return [entry.parameterName, entry.account ?? '', entry.region ?? ''].join('\u0000');
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -1,0 +1,2 @@
+def slug(value: str) -> str:
+    return "-".join(value.lower().split())

@@ -1,0 +1,67 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { REPORT_FILE } from '../report/layer-dependency-report';
+import { CliError } from './usage';
+
+/** Statuses that mean a consumer will not move with its layer. */
+const FAILING = new Set(['unhashed', 'unresolvable', 'exported', 'stale']);
+
+interface ReportLayer { source: string; status: string; fingerprint?: string }
+interface ReportConsumer { stack: string; function: string; layers: ReportLayer[] }
+interface StaleReportEntry { parameterName: string; source?: string; registered: string; current?: string; error?: string }
+interface Report { consumers: ReportConsumer[]; staleEntries: StaleReportEntry[] }
+
+/** `cdk-layer-sync check [cdk.out] [--json]` */
+export function checkCommand(args: string[], out: (line: string) => void): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  if (positionals.length > 1) {
+    throw new CliError(`expected at most one cloud assembly directory, got ${positionals.length}`);
+  }
+  const report = readReport(positionals[0] ?? 'cdk.out');
+  const rows = report.consumers.flatMap(c => c.layers.map(l => ({
+    stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
+  })));
+  const problems = rows.filter(r => FAILING.has(r.status)).length + report.staleEntries.length;
+  if (values.json) {
+    out(JSON.stringify({ ok: problems === 0, consumers: rows, staleEntries: report.staleEntries }, undefined, 2));
+  } else {
+    printTable(rows, out);
+    for (const stale of report.staleEntries) {
+      out(`stale registry entry: '${stale.parameterName}' registered ${stale.registered.slice(0, 12)}, `
+        + `source ${stale.source} ${stale.current ? `now ${stale.current.slice(0, 12)}` : `unreadable (${stale.error})`}`);
+    }
+    out(problems === 0 ? `ok: ${rows.length} layer use(s), all followed or already tracked by CloudFormation`
+      : `${problems} problem(s): consumers that will not move with their layer, or stale registry entries`);
+  }
+  return problems === 0 ? 0 : 1;
+}
+
+function readReport(assembly: string): Report {
+  const directory = path.resolve(assembly);
+  if (!fs.existsSync(directory)) {
+    throw new CliError(`no cloud assembly at '${directory}'; run \`cdk synth\` first, or pass the assembly directory`);
+  }
+  if (!fs.existsSync(path.join(directory, 'manifest.json'))) {
+    throw new CliError(`'${directory}' is not a cloud assembly (no manifest.json); pass the directory \`cdk synth\` wrote`);
+  }
+  const file = path.join(directory, REPORT_FILE);
+  if (!fs.existsSync(file)) {
+    throw new CliError(`'${directory}' has no ${REPORT_FILE}; add the aspect to the app `
+      + '(Aspects.of(app).add(new LayerDependencyAspect())) and run `cdk synth` again');
+  }
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf-8')) as Report;
+  } catch (error) {
+    throw new CliError(`cannot read '${file}': ${(error as Error).message}`);
+  }
+}
+
+function printTable(rows: Array<Record<string, string>>, out: (line: string) => void): void {
+  const columns = ['stack', 'function', 'source', 'fingerprint', 'status'];
+  const headers: Record<string, string> = { stack: 'STACK', function: 'FUNCTION', source: 'LAYER SOURCE', fingerprint: 'FINGERPRINT', status: 'STATUS' };
+  const widths = columns.map(c => Math.max(headers[c].length, ...rows.map(r => r[c].length)));
+  const line = (r: Record<string, string>) => columns.map((c, i) => r[c].padEnd(widths[i])).join('  ').trimEnd();
+  out(line(headers));
+  rows.forEach(r => out(line(r)));
+}

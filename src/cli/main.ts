@@ -1,0 +1,33 @@
+import { checkCommand } from './check-command';
+import { fingerprintCommand } from './fingerprint-command';
+import { registryCommand } from './registry-command';
+import { USAGE } from './usage';
+
+const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => number> = {
+  fingerprint: fingerprintCommand,
+  registry: registryCommand,
+  check: checkCommand,
+};
+
+/**
+ * Run the CLI with the given arguments; returns the exit code. Usage and input errors (a `CliError`,
+ * a bad option, a missing directory...) print one line naming the command to `err` and return 2.
+ */
+export function main(args: string[], out: (line: string) => void = console.log, err: (line: string) => void = console.error): number {
+  const [command, ...rest] = args;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    err(`cdk-layer-sync: unknown command '${command}'\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return run(rest, out);
+  } catch (error) {
+    err(`cdk-layer-sync ${command}: ${(error as Error).message}`);
+    return 2;
+  }
+}

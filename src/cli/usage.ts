@@ -1,0 +1,20 @@
+/** The CLI's help text. */
+export const USAGE = `Usage: cdk-layer-sync <command> [options]
+
+Commands:
+  fingerprint <dir> [--exclude GLOB]... [--follow-symlinks]
+      Print the fingerprint of a layer source directory.
+
+  registry add <lockfile> --parameter NAME --dir DIR [--account ID] [--region REGION]
+               [--layer-name NAME] [--exclude GLOB]... [--follow-symlinks]
+      Fingerprint DIR and add or update the entry for NAME in the lock file (created if missing).
+
+  check [cdk.out] [--json]
+      Read the layer-dependencies.json report of a synthesized cloud assembly (default: cdk.out), print
+      every consumer's layers, and exit 1 when any consumer is not tracked or any registry entry is stale.
+
+Exit codes: 0 success, 1 check found problems, 2 usage or input error.
+`;
+
+/** An error the CLI reports as is, with exit code 2. */
+export class CliError extends Error {}

@@ -1,0 +1,33 @@
+import { StaleEntry } from '../registry/stale-entries';
+import { FindingDefinition } from './finding';
+import { FindingLevel } from './finding-level';
+
+/** A registry entry's source directory has changed since the entry was written. */
+export const STALE_REGISTRY_ENTRY: FindingDefinition = {
+  id: 'cdk-layer-sync:StaleRegistryEntry',
+  defaultLevel: FindingLevel.WARNING,
+  explanation: 'The registry (lock file) holds an old fingerprint for a layer whose source has changed, so '
+    + 'consumers keep the old fingerprint until the file is refreshed.',
+};
+
+/** The command that refreshes an entry. */
+export function refreshCommand(stale: StaleEntry, file?: string): string {
+  const entry = stale.entry;
+  const flags = [
+    `--parameter ${entry.parameterName}`,
+    `--dir ${entry.source}`,
+    ...(entry.account ? [`--account ${entry.account}`] : []),
+    ...(entry.region ? [`--region ${entry.region}`] : []),
+    ...(entry.exclude ?? []).map(p => `--exclude '${p}'`),
+  ];
+  return `npx cdk-layer-sync registry add ${file ?? '<lock file>'} ${flags.join(' ')}`;
+}
+
+/** Message naming the parameter, the directory and the refresh command. */
+export function staleRegistryEntryMessage(functionPath: string, stale: StaleEntry, file?: string): string {
+  const now = stale.current ? `now fingerprints to ${stale.current.slice(0, 12)}` : `cannot be fingerprinted (${stale.error})`;
+  return `function ${functionPath} takes the fingerprint of layer parameter '${stale.entry.parameterName}' from the `
+    + `registry${file ? ` ${file}` : ''} (${stale.entry.fingerprint.slice(0, 12)}), but its source directory `
+    + `${stale.directory} ${now}. The layer source changed after the registry was written, so this function `
+    + `may not move with the layer. Refresh the entry: ${refreshCommand(stale, file)} (or re-synthesize the producer app).`;
+}

@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { writeFileAtomic } from '../io/atomic-write';
+import { LayerRegistryEntry } from './layer-registry-entry';
+import { validateFingerprint, validateParameterName } from './validation';
+
+/** The lock file format version this library reads and writes. */
+export const REGISTRY_FILE_VERSION = 1;
+
+const OPTIONAL_STRING_FIELDS = ['account', 'region', 'layerName', 'source', 'producer'] as const;
+const KNOWN_FIELDS = new Set(['parameterName', 'fingerprint', 'exclude', ...OPTIONAL_STRING_FIELDS]);
+
+/** The identity of an entry: parameter name, account and region. */
+export function entryKey(entry: { parameterName: string; account?: string; region?: string }): string {
+  return [entry.parameterName, entry.account ?? '', entry.region ?? ''].join('\u0000');
+}
+
+/** Sort entries by parameter name, account, region (code-unit order, the same on every machine). */
+export function sortEntries<T extends LayerRegistryEntry>(entries: T[]): T[] {
+  return entries.sort((a, b) => {
+    const ka = entryKey(a);
+    const kb = entryKey(b);
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
+  });
+}
+
+/**
+ * The lock file text: `{ "version": 1, "layers": [...] }`, entries sorted, keys sorted, two-space indent,
+ * final newline, so that it diffs cleanly. `source` directories are written relative to the file's own
+ * directory, with `/` separators, so the file can be committed and read from anywhere.
+ */
+export function renderRegistryFile(file: string, entries: readonly LayerRegistryEntry[]): string {
+  const fileDir = path.dirname(path.resolve(file));
+  const layers = sortEntries([...entries]).map(entry => {
+    const out: Record<string, unknown> = {};
+    const withSource = entry.source === undefined ? entry
+      : { ...entry, source: toPosix(path.relative(fileDir, path.resolve(entry.source))) || '.' };
+    for (const key of Object.keys(withSource).sort()) {
+      const value = (withSource as unknown as Record<string, unknown>)[key];
+      if (value !== undefined) {
+        out[key] = value;
+      }
+    }
+    return out;
+  });
+  return `${JSON.stringify({ version: REGISTRY_FILE_VERSION, layers }, undefined, 2)}\n`;
+}
+
+/** Write the lock file atomically. */
+export function writeRegistryFile(file: string, entries: readonly LayerRegistryEntry[]): void {
+  writeFileAtomic(file, renderRegistryFile(file, entries));
+}
+
+/**
+ * Read and validate a lock file. `source` directories come back relative to the working directory.
+ * Errors name the file, the entry and the field at fault.
+ */
+export function readRegistryFile(file: string): LayerRegistryEntry[] {
+  const absolute = path.resolve(file);
+  let text: string;
+  try {
+    text = fs.readFileSync(absolute, 'utf-8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT'
+      ? `layer registry file '${absolute}' does not exist; write it with \`cdk-layer-sync registry add\` or the producer app's registryOutput`
+      : `cannot read layer registry file '${absolute}': ${(error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`layer registry file '${absolute}' is not valid JSON: ${(error as Error).message}`);
+  }
+  const fail = (where: string, what: string): never => {
+    throw new Error(`layer registry file '${absolute}': ${where}${what}`);
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return fail('', `expected an object { "version": ${REGISTRY_FILE_VERSION}, "layers": [...] }, got ${JSON.stringify(data)}`);
+  }
+  const root = data as Record<string, unknown>;
+  if (root.version !== REGISTRY_FILE_VERSION) {
+    return fail('', `unknown version ${JSON.stringify(root.version)}; this cdk-layer-sync reads version ${REGISTRY_FILE_VERSION}`);
+  }
+  if (!Array.isArray(root.layers)) {
+    return fail('', `"layers" must be a list, got ${JSON.stringify(root.layers)}`);
+  }
+  const fileDir = path.dirname(absolute);
+  const seen = new Map<string, number>();
+  return root.layers.map((raw, index): LayerRegistryEntry => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      return fail(`layers[${index}]: `, `expected an object, got ${JSON.stringify(raw)}`);
+    }
+    const item = raw as Record<string, unknown>;
+    const where = `layers[${index}]${typeof item.parameterName === 'string' ? ` (parameterName '${item.parameterName}')` : ''}: `;
+    for (const key of Object.keys(item)) {
+      if (!KNOWN_FIELDS.has(key)) {
+        fail(where, `unknown field '${key}'; expected ${[...KNOWN_FIELDS].join(', ')}`);
+      }
+    }
+    if (item.parameterName === undefined) {
+      fail(where, 'parameterName is missing');
+    }
+    if (item.fingerprint === undefined) {
+      fail(where, 'fingerprint is missing');
+    }
+    try {
+      validateParameterName(item.parameterName, 'parameterName');
+      validateFingerprint(item.fingerprint, 'fingerprint');
+    } catch (error) {
+      fail(where, (error as Error).message);
+    }
+    for (const key of OPTIONAL_STRING_FIELDS) {
+      if (item[key] !== undefined && (typeof item[key] !== 'string' || item[key] === '')) {
+        fail(where, `${key} must be a non-empty string, got ${JSON.stringify(item[key])}`);
+      }
+    }
+    if (item.exclude !== undefined && (!Array.isArray(item.exclude) || item.exclude.some(p => typeof p !== 'string'))) {
+      fail(where, `exclude must be a list of glob patterns, got ${JSON.stringify(item.exclude)}`);
+    }
+    const entry: LayerRegistryEntry = {
+      parameterName: item.parameterName as string,
+      fingerprint: item.fingerprint as string,
+      account: item.account as string | undefined,
+      region: item.region as string | undefined,
+      layerName: item.layerName as string | undefined,
+      source: item.source === undefined ? undefined : toPosix(path.relative(process.cwd(), path.resolve(fileDir, item.source as string))) || '.',
+      producer: item.producer as string | undefined,
+      exclude: item.exclude as string[] | undefined,
+    };
+    const key = entryKey(entry);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      fail(where, `duplicates layers[${first}]: the same parameterName, account and region`);
+    }
+    seen.set(key, index);
+    return entry;
+  });
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,94 @@
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import type { ConsumerAnalysis } from '../aspect/analyze-consumer';
+import { shortFingerprint } from '../fingerprint/digest';
+import { writeFileAtomic } from '../io/atomic-write';
+import type { LayerProducer } from '../producers/layer-producer';
+import type { LayerRegistryEntry } from '../registry/layer-registry-entry';
+import type { StaleEntry } from '../registry/stale-entries';
+
+/** The file every synthesis with the aspect writes into the cloud assembly directory. */
+export const REPORT_FILE = 'layer-dependencies.json';
+/** The report format version. */
+export const REPORT_VERSION = 1;
+
+/** A finding as it was reported. */
+export interface ReportedFinding {
+  readonly id: string;
+  readonly level: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** What the report is made from. */
+export interface ReportInput {
+  readonly producers: readonly LayerProducer[];
+  readonly registryEntries: readonly LayerRegistryEntry[];
+  readonly registryFile?: string;
+  readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
+  readonly consumers: readonly ConsumerAnalysis[];
+  readonly findings: readonly ReportedFinding[];
+}
+
+/**
+ * The report as JSON data: producers (discovered and registered), every function with layers and what
+ * became of each layer, stale registry entries, and the findings. Sorted, so equal apps give equal files.
+ */
+export function buildReport(input: ReportInput): unknown {
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const producers = [
+    ...input.producers.map(p => ({
+      parameterName: p.parameterName,
+      account: p.account,
+      region: p.region,
+      fingerprint: p.fingerprint || undefined,
+      error: p.fingerprintError,
+      origin: 'discovered',
+      producer: p.layer.node.scope?.node.path ?? p.layer.node.path,
+    })),
+    ...input.registryEntries.map(e => ({
+      parameterName: e.parameterName,
+      account: e.account,
+      region: e.region,
+      fingerprint: e.fingerprint,
+      origin: 'registry',
+      source: e.source,
+      producer: e.producer,
+      stale: input.staleEntries.has(e) || undefined,
+    })),
+  ].sort((a, b) => byText(`${a.parameterName} ${a.account} ${a.region} ${a.origin}`, `${b.parameterName} ${b.account} ${b.region} ${b.origin}`));
+  const consumers = input.consumers
+    .filter(c => c.layers.length > 0)
+    .map(c => ({
+      stack: c.stack.stackName,
+      stackPath: c.stack.node.path,
+      function: (c.fn.node.scope?.node.defaultChild === c.fn ? c.fn.node.scope! : c.fn).node.path,
+      logicalId: Stack.of(c.fn).resolve(c.fn.logicalId),
+      layers: c.layers.map(l => ({
+        index: l.source.index,
+        source: l.source.label,
+        kind: l.source.kind,
+        parameterName: l.source.parameterName,
+        status: l.status,
+        fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
+        origin: l.tracked?.origin,
+      })),
+    }))
+    .sort((a, b) => byText(a.function, b.function));
+  const staleEntries = [...input.staleEntries.values()].map(s => ({
+    parameterName: s.entry.parameterName,
+    account: s.entry.account,
+    region: s.entry.region,
+    source: s.entry.source,
+    registered: s.entry.fingerprint,
+    current: s.current,
+    error: s.error,
+  }));
+  const findings = [...input.findings].sort((a, b) => byText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
+  return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings };
+}
+
+/** Write the report into a cloud assembly directory, atomically. */
+export function writeReport(assemblyDirectory: string, input: ReportInput): void {
+  writeFileAtomic(path.join(assemblyDirectory, REPORT_FILE), `${JSON.stringify(buildReport(input), undefined, 2)}\n`);
+}

@@ -1,0 +1,120 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { LayerRegistry } from '../../src';
+import {
+  addAspect, ConsumerStack, expectedShortFingerprint, functionOf, layerSource, messages, newApp, PARAMETER, ProducerStack, versionAndAlias,
+} from '../helpers/apps';
+
+const lockPath = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-reg-')), 'layers.lock.json');
+
+/** The producer app of a platform team: layers only, writing the lock file. */
+function producerApp(lock: string, source = layerSource(), options: { registry?: LayerRegistry; removalPolicy?: RemovalPolicy } = {}) {
+  const app = newApp();
+  const producer = new ProducerStack(app, 'PlatformLayers', { source, removalPolicy: options.removalPolicy });
+  addAspect(app, { registryOutput: lock, registry: options.registry });
+  app.synth();
+  return { producer, template: Template.fromStack(producer) };
+}
+
+/** A service app in another repository: consumers only, reading the lock file. */
+function consumerApp(lock: string) {
+  const app = newApp();
+  const consumer = new ConsumerStack(app, 'Service');
+  addAspect(app, { registry: LayerRegistry.fromFile(lock) });
+  return { consumer, template: Template.fromStack(consumer) };
+}
+
+describe('registryOutput: sharing fingerprints between CDK apps', () => {
+  test('a consumer app picks up the producer app\'s fingerprint through the file', () => {
+    const lock = lockPath();
+    const { template: producerTemplate } = producerApp(lock);
+    const { consumer, template } = consumerApp(lock);
+
+    expect(functionOf(template).properties.Description).toBe(`[layer-sync ${expectedShortFingerprint(producerTemplate)}]`);
+    expect(messages(consumer, 'warning')).toEqual([]);
+  });
+
+  test('the file records the producer construct, and no source', () => {
+    const lock = lockPath();
+    producerApp(lock);
+    expect(JSON.parse(fs.readFileSync(lock, 'utf-8')).layers).toEqual([{
+      fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), parameterName: PARAMETER, producer: 'PlatformLayers/Layer',
+    }]);
+  });
+
+  test('a layer change in the producer app moves the consumer app\'s version', () => {
+    const lock = lockPath();
+    producerApp(lock, layerSource('V = 1\n'));
+    const before = versionAndAlias(consumerApp(lock).template);
+    producerApp(lock, layerSource('V = 2\n'));
+    const after = versionAndAlias(consumerApp(lock).template);
+    expect(after.versionId).not.toBe(before.versionId);
+    expect(after.aliasTarget).toBe(after.versionId);
+  });
+
+  test('the same layer gives the same file, byte for byte', () => {
+    const source = layerSource();
+    const [a, b] = [lockPath(), lockPath()];
+    producerApp(a, source);
+    producerApp(b, source);
+    expect(fs.readFileSync(b, 'utf-8')).toBe(fs.readFileSync(a, 'utf-8'));
+  });
+
+  test('entries of the registry are carried over; the app\'s own producers replace theirs', () => {
+    const registry = new LayerRegistry();
+    registry.add('/other/team/layer', 'f0f0f0f0f0f0');
+    registry.add(PARAMETER, 'old-fingerprint');
+    const lock = lockPath();
+    const { template } = producerApp(lock, layerSource(), { registry });
+    const layers = JSON.parse(fs.readFileSync(lock, 'utf-8')).layers;
+    expect(layers.map((l: any) => [l.parameterName, l.fingerprint.slice(0, 12)])).toEqual([
+      ['/other/team/layer', 'f0f0f0f0f0f0'],
+      [PARAMETER, expectedShortFingerprint(template)],
+    ]);
+  });
+
+  test('a published layer that is not retained is reported, even with no consumer in this app', () => {
+    const lock = lockPath();
+    const { producer } = producerApp(lock, layerSource(), { removalPolicy: RemovalPolicy.DESTROY });
+    expect(messages(producer, 'warning').join('\n')).toContain(`shared with other CDK apps through ${lock}`);
+  });
+
+  test('a bad registryOutput is refused at construction', () => {
+    expect(() => addAspect(new Stack(newApp(), 'S'), { registryOutput: ' ' })).toThrow(/registryOutput: expected a file path/);
+  });
+});
+
+describe('StaleRegistryEntry', () => {
+  function staleSetup() {
+    const source = layerSource();
+    const lock = lockPath();
+    const registry = new LayerRegistry();
+    registry.addDirectory(PARAMETER, source);
+    registry.writeFile(lock);
+    fs.appendFileSync(path.join(source, 'python', 'shared.py'), 'CHANGED = True\n');
+    return { lock, source };
+  }
+
+  test('a registry entry whose source directory changed is reported on its consumers, with the refresh command', () => {
+    const { lock, source } = staleSetup();
+    const { consumer } = consumerApp(lock);
+
+    const warnings = messages(consumer, 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(`layer parameter '${PARAMETER}' from the registry ${lock}`);
+    expect(warnings[0]).toContain(`its source directory ${source} now fingerprints to`);
+    expect(warnings[0]).toContain(`npx cdk-layer-sync registry add ${lock} --parameter ${PARAMETER} --dir `);
+    expect(warnings[0]).toMatch(/\[ack: cdk-layer-sync:StaleRegistryEntry\]$/);
+  });
+
+  test('refreshing the entry with the command\'s inputs clears it', () => {
+    const { lock, source } = staleSetup();
+    const registry = LayerRegistry.fromFile(lock);
+    registry.addDirectory(PARAMETER, source);
+    registry.writeFile(lock);
+    expect(messages(consumerApp(lock).consumer, 'warning')).toEqual([]);
+  });
+});

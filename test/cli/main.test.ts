@@ -1,0 +1,145 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { addAspect, ConsumerStack, layerSource, newApp, ProducerStack } from '../helpers/apps';
+import { runCli } from '../helpers/cli';
+
+const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cls-cli-'));
+
+describe('cdk-layer-sync fingerprint', () => {
+  test('prints a 64-hex fingerprint that follows the directory, not its location', () => {
+    const dir = layerSource('A = 1\n');
+    const copy = path.join(tmp(), 'copy');
+    fs.cpSync(dir, copy, { recursive: true });
+    const first = runCli(['fingerprint', dir]);
+    expect(first.status).toBe(0);
+    expect(first.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(runCli(['fingerprint', copy]).stdout).toBe(first.stdout);
+    fs.appendFileSync(path.join(copy, 'python', 'shared.py'), 'B = 2\n');
+    expect(runCli(['fingerprint', copy]).stdout).not.toBe(first.stdout);
+  });
+
+  test('--exclude adds patterns', () => {
+    const dir = layerSource();
+    const before = runCli(['fingerprint', dir, '--exclude', '**/*.md']).stdout;
+    fs.writeFileSync(path.join(dir, 'NOTES.md'), 'x');
+    expect(runCli(['fingerprint', dir, '--exclude', '**/*.md']).stdout).toBe(before);
+    expect(runCli(['fingerprint', dir]).stdout).not.toBe(before);
+  });
+
+  test('a missing directory exits 2 naming it', () => {
+    const result = runCli(['fingerprint', '/no/such/layer']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe("cdk-layer-sync fingerprint: LayerFingerprint.ofDirectory: directory '/no/such/layer' does not exist");
+  });
+});
+
+describe('cdk-layer-sync registry add', () => {
+  test('creates the lock file, then updates the entry', () => {
+    const root = tmp();
+    const dir = path.join(root, 'layers', 'tools');
+    fs.cpSync(layerSource(), dir, { recursive: true });
+    const lock = path.join(root, 'layers.lock.json');
+
+    const created = runCli(['registry', 'add', lock, '--parameter', '/tools', '--dir', dir, '--region', 'eu-west-1'], root);
+    expect(created.status).toBe(0);
+    const first = JSON.parse(fs.readFileSync(lock, 'utf-8'));
+    expect(first).toEqual({ version: 1, layers: [{ fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), parameterName: '/tools', region: 'eu-west-1', source: 'layers/tools' }] });
+    expect(created.stdout).toContain(`/tools: ${first.layers[0].fingerprint}`);
+
+    fs.appendFileSync(path.join(dir, 'python', 'shared.py'), 'NEW = 1\n');
+    expect(runCli(['registry', 'add', lock, '--parameter', '/tools', '--dir', dir, '--region', 'eu-west-1'], root).status).toBe(0);
+    const second = JSON.parse(fs.readFileSync(lock, 'utf-8'));
+    expect(second.layers).toHaveLength(1);
+    expect(second.layers[0].fingerprint).not.toBe(first.layers[0].fingerprint);
+  });
+
+  test('missing options exit 2', () => {
+    const result = runCli(['registry', 'add', path.join(tmp(), 'x.json'), '--parameter', '/a']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('--parameter NAME and --dir DIR are required');
+  });
+
+  test('a broken lock file is reported, not overwritten', () => {
+    const lock = path.join(tmp(), 'layers.lock.json');
+    fs.writeFileSync(lock, '{ broken');
+    const result = runCli(['registry', 'add', lock, '--parameter', '/a', '--dir', layerSource()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`layer registry file '${lock}' is not valid JSON`);
+    expect(fs.readFileSync(lock, 'utf-8')).toBe('{ broken');
+  });
+});
+
+describe('cdk-layer-sync check', () => {
+  function synth(withOrphan: boolean): string {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    new ConsumerStack(app, 'Consumer');
+    if (withOrphan) {
+      new ConsumerStack(app, 'Orphan', { parameterName: '/nobody/makes/this' });
+    }
+    addAspect(app);
+    return app.synth().directory;
+  }
+
+  test('exits 0 and prints the table when every consumer is followed', () => {
+    const result = runCli(['check', synth(false)]);
+    expect(result.status).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^STACK\s+FUNCTION\s+LAYER SOURCE\s+FINGERPRINT\s+STATUS$/);
+    expect(lines[1]).toMatch(/^Consumer\s+Consumer\/Consumer\s+SSM parameter '\/platform\/layers\/common\/arn'\s+[0-9a-f]{12}\s+tracked$/);
+  });
+
+  test('exits 1 when a consumer is unhashed', () => {
+    const result = runCli(['check', synth(true)]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/Orphan\s+Orphan\/Consumer\s+SSM parameter '\/nobody\/makes\/this'\s+-\s+unhashed/);
+    expect(result.stdout).toContain('1 problem(s)');
+  });
+
+  test('--json for machines', () => {
+    const result = runCli(['check', synth(true), '--json']);
+    expect(result.status).toBe(1);
+    const data = JSON.parse(result.stdout);
+    expect(data.ok).toBe(false);
+    expect(data.consumers.map((c: any) => c.status).sort()).toEqual(['tracked', 'unhashed']);
+  });
+
+  test('defaults to ./cdk.out', () => {
+    const cwd = tmp();
+    fs.cpSync(synth(false), path.join(cwd, 'cdk.out'), { recursive: true });
+    expect(runCli(['check'], cwd).status).toBe(0);
+  });
+
+  test.each([
+    ['a missing assembly', () => path.join(tmp(), 'cdk.out'), /no cloud assembly at '.*cdk\.out'; run `cdk synth` first/],
+    ['a directory that is not an assembly', () => tmp(), /is not a cloud assembly \(no manifest\.json\)/],
+    ['an assembly without the report', () => {
+      const app = newApp();
+      new ProducerStack(app, 'P');
+      return app.synth().directory;
+    }, /has no layer-dependencies\.json; add the aspect to the app/],
+  ])('%s exits 2 with a helpful error', (_what, dir, message) => {
+    const result = runCli(['check', dir()]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('usage', () => {
+  test('--help prints the commands', () => {
+    const result = runCli(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('registry add <lockfile>');
+  });
+  test('an unknown command exits 2', () => {
+    const result = runCli(['deploy']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("unknown command 'deploy'");
+  });
+  test('an unknown option exits 2 naming the command', () => {
+    const result = runCli(['fingerprint', '--bogus', 'x']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^cdk-layer-sync fingerprint: Unknown option '--bogus'/);
+  });
+});
