@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { FindingLevel } from '../../src';
 import { reportFinding } from '../../src/findings/finding';
 import { UNHASHED_CONSUMER } from '../../src/findings/unhashed-consumer';
@@ -7,6 +7,7 @@ import { messages, newApp } from '../helpers/apps';
 describe('reportFinding', () => {
   test('the same message on the same construct is reported once', () => {
     const stack = new Stack(newApp(), 'S');
+    new CfnWaitConditionHandle(stack, 'Placeholder');
     reportFinding(stack, UNHASHED_CONSUMER, FindingLevel.WARNING, 'same');
     reportFinding(stack, UNHASHED_CONSUMER, FindingLevel.WARNING, 'same');
     reportFinding(stack, UNHASHED_CONSUMER, FindingLevel.WARNING, 'other');

@@ -10,7 +10,6 @@ const app = new App();
 const stack = new Stack(app, 'PlatformLayers');
 
 const tools = new lambda.LayerVersion(stack, 'ToolsLayer', {
-  layerName: 'platform-tools',
   code: lambda.Code.fromAsset(path.join(__dirname, 'layers', 'tools')),
   compatibleRuntimes: [lambda.Runtime.PYTHON_3_13],
   removalPolicy: RemovalPolicy.RETAIN,
