@@ -1,9 +1,9 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
 import { detectLayerSources } from '../detect/detect-layer-sources';
 import { LayerSource, LayerSourceKind } from '../detect/layer-source';
 import { exportedLayerArnMessage, EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { FindingDefinition } from '../findings/finding';
+import { ownerScope } from '../findings/owner-scope';
 import { staleRegistryEntryMessage, STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
 import { unhashedConsumerMessage, UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
@@ -95,7 +95,7 @@ export interface FingerprintSource {
  */
 export function analyzeConsumer(fn: CfnResource, fingerprints: FingerprintSource): ConsumerAnalysis {
   const stack = Stack.of(fn);
-  const path = functionScope(fn).node.path;
+  const path = ownerScope(fn).node.path;
   const layers: AnalyzedLayer[] = [];
   const findings: PendingFinding[] = [];
   for (const source of detectLayerSources(fn)) {
@@ -143,10 +143,4 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
     default:
       return { missing: source.reason ?? 'its producer is unknown' };
   }
-}
-
-/** The construct users know a function by: the L2 whose default child the resource is, else the resource. */
-export function functionScope(fn: CfnResource): IConstruct {
-  const parent = fn.node.scope;
-  return parent && parent.node.defaultChild === fn ? parent : fn;
 }

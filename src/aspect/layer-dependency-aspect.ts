@@ -6,11 +6,12 @@ import { dependencyCycleMessage, DEPENDENCY_CYCLE } from '../findings/dependency
 import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
 import { FindingDefinition, reportFinding } from '../findings/finding';
 import { layerVersionNotRetainedMessage, LAYER_VERSION_NOT_RETAINED } from '../findings/layer-version-not-retained';
+import { ownerScope } from '../findings/owner-scope';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { shortFingerprint } from '../fingerprint/digest';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { rewriteDescription, rewriteEnvironment } from '../rewrite/apply-rewrite';
-import { ConsumerAnalysis, functionScope } from './analyze-consumer';
+import { ConsumerAnalysis } from './analyze-consumer';
 import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependency-aspect-props';
 import { LayerSyncPlan } from './layer-sync-plan';
 import { coverNestedStages } from './nested-stages';
@@ -43,8 +44,7 @@ export class LayerDependencyAspect implements IAspect {
   /** Called by CDK for every construct in the scope the aspect was added to. */
   public visit(node: IConstruct): void {
     if (Stage.isStage(node)) {
-      this.planFor(node);
-      coverNestedStages(node, this, this.coveredStages);
+      coverNestedStages(node, this, this.coveredStages, this.planFor(node).stagesDeepestFirst);
       return;
     }
     if (!CfnResource.isCfnResource(node)) {
@@ -69,7 +69,7 @@ export class LayerDependencyAspect implements IAspect {
   }
 
   private applyToConsumer(consumer: ConsumerAnalysis): void {
-    const scope = functionScope(consumer.fn);
+    const scope = ownerScope(consumer.fn);
     for (const finding of consumer.findings) {
       this.report(scope, finding.definition, finding.message);
     }
@@ -125,7 +125,7 @@ export class LayerDependencyAspect implements IAspect {
     if (sharedWith.length === 0) {
       return;
     }
-    const scope = functionScope(layer);
+    const scope = ownerScope(layer);
     this.report(scope, LAYER_VERSION_NOT_RETAINED, layerVersionNotRetainedMessage(scope.node.path, sharedWith.join(' and ')));
   }
 

@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
@@ -25,6 +25,8 @@ export class LayerSyncPlan implements FingerprintSource {
   /** Every finding the aspect reported for this tree (levels other than OFF). */
   public readonly reportedFindings: ReportedFinding[] = [];
   public readonly registryFile?: string;
+  /** Every Stage of the tree, each before the Stages that contain it. */
+  public readonly stagesDeepestFirst: readonly Stage[];
 
   constructor(root: IConstruct, private readonly registry?: LayerRegistry) {
     this.registryFile = registry?._file;
@@ -37,6 +39,8 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     this.staleEntries = stale;
     const constructs = root.node.findAll();
+    // findAll lists a construct before its descendants; reversed, every Stage precedes its ancestors.
+    this.stagesDeepestFirst = constructs.filter(c => Stage.isStage(c) && c !== root).reverse() as Stage[];
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
       const sameName = this.producersByName.get(producer.parameterName) ?? [];

@@ -1,19 +1,14 @@
 import { AspectPriority, Aspects, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
-/** Every Stage below `root` at any depth, deepest first. */
-export function nestedStages(root: IConstruct): Stage[] {
-  const found: Stage[] = [];
-  const walk = (node: IConstruct) => {
-    for (const child of node.node.children) {
-      walk(child);
-      if (Stage.isStage(child)) {
-        found.push(child);
-      }
+/** True when `node` is below `ancestor` in the construct tree. */
+function isBelow(node: IConstruct, ancestor: IConstruct): boolean {
+  for (let scope = node.node.scope; scope; scope = scope.node.scope) {
+    if (scope === ancestor) {
+      return true;
     }
-  };
-  walk(root);
-  return found;
+  }
+  return false;
 }
 
 /**
@@ -23,10 +18,15 @@ export function nestedStages(root: IConstruct): Stage[] {
  * App's aspects. So the aspect is added to every Stage not yet covered, and those Stages are synthesized
  * again, deepest first, with `force` (a parent's synthesis then reuses its children's new assemblies).
  * Costs one more synthesis of each Stage.
+ *
+ * @param stagesDeepestFirst every Stage of the tree, each listed before the Stages that contain it
  */
-export function coverNestedStages(root: Stage, aspect: IAspect, covered: WeakSet<Stage>): void {
+export function coverNestedStages(root: Stage, aspect: IAspect, covered: WeakSet<Stage>, stagesDeepestFirst: readonly Stage[]): void {
+  const uncovered = stagesDeepestFirst.filter(stage => !covered.has(stage) && isBelow(stage, root));
+  if (uncovered.length === 0) {
+    return;
+  }
   const priority = Aspects.of(root).applied.find(a => a.aspect === aspect)?.priority ?? AspectPriority.MUTATING;
-  const uncovered = nestedStages(root).filter(stage => !covered.has(stage));
   for (const stage of uncovered) {
     covered.add(stage);
     if (!Aspects.of(stage).all.includes(aspect)) {

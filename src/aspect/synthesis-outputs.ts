@@ -1,5 +1,6 @@
 import { attachCustomSynthesis, CfnResource, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { ownerScope } from '../findings/owner-scope';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, writeRegistryFile } from '../registry/registry-file';
 import { writeReport } from '../report/layer-dependency-report';
@@ -54,7 +55,7 @@ export function registryOutputEntries(plan: LayerSyncPlan, options: ResolvedOpti
       account: producer.account,
       region: producer.region,
       layerName: literalLayerName(producer.layer),
-      producer: (producer.layer.node.scope?.node.defaultChild === producer.layer ? producer.layer.node.scope! : producer.layer).node.path,
+      producer: ownerScope(producer.layer).node.path,
     };
     byKey.set(entryKey(entry), entry);
   }

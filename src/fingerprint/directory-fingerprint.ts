@@ -2,6 +2,7 @@ import { createHash, Hash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import fg = require('fast-glob');
+import { toPosixPath } from '../io/posix-path';
 import { DirectoryFingerprintOptions } from './directory-fingerprint-options';
 
 /** Build debris that Lambda never needs and that running tests or cloning would add or change. */
@@ -87,7 +88,7 @@ class TreeHasher {
   }
 
   private hashLink(absolute: string, relative: string): number {
-    const target = fs.readlinkSync(absolute).split(path.sep).join('/');
+    const target = toPosixPath(fs.readlinkSync(absolute));
     this.hash.update(`L\0${relative}\0${target}\0`);
     return 1;
   }

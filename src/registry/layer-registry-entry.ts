@@ -1,7 +1,9 @@
+import { DirectoryFingerprintOptions } from '../fingerprint/directory-fingerprint-options';
+
 /**
- * Where a registered layer lives, beyond its parameter name.
+ * Where a layer's SSM parameter lives, and what to call the layer.
  */
-export interface LayerRegistryEntryOptions {
+export interface LayerLocationOptions {
   /**
    * The AWS account the SSM parameter lives in.
    * @default - any account: the entry matches consumers in every account
@@ -17,6 +19,12 @@ export interface LayerRegistryEntryOptions {
    * @default - none
    */
   readonly layerName?: string;
+}
+
+/**
+ * Options of `LayerRegistry.add`.
+ */
+export interface LayerRegistryEntryOptions extends LayerLocationOptions {
   /**
    * The layer's source directory, relative to the working directory. When it exists at synthesis, the
    * aspect fingerprints it again and reports `cdk-layer-sync:StaleRegistryEntry` on a mismatch.
@@ -48,30 +56,4 @@ export interface LayerRegistryEntry extends LayerRegistryEntryOptions {
 /**
  * Options of `LayerRegistry.addDirectory`: where the layer lives and how to fingerprint its directory.
  */
-export interface LayerRegistryDirectoryOptions {
-  /**
-   * The AWS account the SSM parameter lives in.
-   * @default - any account
-   */
-  readonly account?: string;
-  /**
-   * The AWS region the SSM parameter lives in.
-   * @default - any region
-   */
-  readonly region?: string;
-  /**
-   * A human-readable name of the layer, for reports.
-   * @default - none
-   */
-  readonly layerName?: string;
-  /**
-   * Glob patterns of files to leave out, added to the default excludes.
-   * @default - only the default excludes
-   */
-  readonly exclude?: string[];
-  /**
-   * Follow symbolic links instead of hashing their target paths.
-   * @default false
-   */
-  readonly followSymlinks?: boolean;
-}
+export interface LayerRegistryDirectoryOptions extends LayerLocationOptions, DirectoryFingerprintOptions {}

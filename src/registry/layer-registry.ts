@@ -1,5 +1,5 @@
-import * as path from 'path';
 import { fingerprintDirectory } from '../fingerprint/directory-fingerprint';
+import { relativePosixPath } from '../io/posix-path';
 import { EnvironmentMatch, matchEnvironment } from './environment-match';
 import { LayerRegistryDirectoryOptions, LayerRegistryEntry, LayerRegistryEntryOptions } from './layer-registry-entry';
 import { entryKey, readRegistryFile, sortEntries, writeRegistryFile } from './registry-file';
@@ -62,7 +62,7 @@ export class LayerRegistry {
       account: options.account,
       region: options.region,
       layerName: options.layerName,
-      source: path.relative(process.cwd(), path.resolve(directory)).split(path.sep).join('/') || '.',
+      source: relativePosixPath(process.cwd(), directory),
       exclude: options.exclude && options.exclude.length > 0 ? [...options.exclude] : undefined,
     });
     return fingerprint;

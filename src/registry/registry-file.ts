@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { relativePosixPath } from '../io/posix-path';
 import { LayerRegistryEntry } from './layer-registry-entry';
 import { validateFingerprint, validateParameterName } from './validation';
 
@@ -34,7 +35,7 @@ export function renderRegistryFile(file: string, entries: readonly LayerRegistry
   const layers = sortEntries([...entries]).map(entry => {
     const out: Record<string, unknown> = {};
     const withSource = entry.source === undefined ? entry
-      : { ...entry, source: toPosix(path.relative(fileDir, path.resolve(entry.source))) || '.' };
+      : { ...entry, source: relativePosixPath(fileDir, entry.source) };
     for (const key of Object.keys(withSource).sort()) {
       const value = (withSource as unknown as Record<string, unknown>)[key];
       if (value !== undefined) {
@@ -124,7 +125,7 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
       account: item.account as string | undefined,
       region: item.region as string | undefined,
       layerName: item.layerName as string | undefined,
-      source: item.source === undefined ? undefined : toPosix(path.relative(process.cwd(), path.resolve(fileDir, item.source as string))) || '.',
+      source: item.source === undefined ? undefined : relativePosixPath(process.cwd(), path.resolve(fileDir, item.source as string)),
       producer: item.producer as string | undefined,
       exclude: item.exclude as string[] | undefined,
     };
@@ -136,8 +137,4 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
     seen.set(key, index);
     return entry;
   });
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

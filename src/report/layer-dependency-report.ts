@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import type { ConsumerAnalysis } from '../aspect/analyze-consumer';
+import { ownerScope } from '../findings/owner-scope';
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';
 import type { LayerProducer } from '../producers/layer-producer';
@@ -44,7 +45,7 @@ export function buildReport(input: ReportInput): unknown {
       fingerprint: p.fingerprint || undefined,
       error: p.fingerprintError,
       origin: 'discovered',
-      producer: p.layer.node.scope?.node.path ?? p.layer.node.path,
+      producer: ownerScope(p.layer).node.path,
     })),
     ...input.registryEntries.map(e => ({
       parameterName: e.parameterName,
@@ -62,7 +63,7 @@ export function buildReport(input: ReportInput): unknown {
     .map(c => ({
       stack: c.stack.stackName,
       stackPath: c.stack.node.path,
-      function: (c.fn.node.scope?.node.defaultChild === c.fn ? c.fn.node.scope! : c.fn).node.path,
+      function: ownerScope(c.fn).node.path,
       logicalId: Stack.of(c.fn).resolve(c.fn.logicalId),
       layers: c.layers.map(l => ({
         index: l.source.index,
