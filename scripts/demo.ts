@@ -38,8 +38,10 @@ function scenario(title: string, withAspect: boolean): boolean {
     console.log(`  fingerprint : ${old.marker ?? '(none)'} -> ${now.marker ?? '(none)'}`);
     console.log(`  version     : ${old.versionId}`);
     console.log(`             -> ${now.versionId}${old.versionId === now.versionId ? '   (unchanged)' : ''}`);
-    console.log(`  Live alias  : ${moved ? 'moves to the new version: cdk deploy updates the function, publishes a version, moves the alias'
-      : 'stays where it was: cdk deploy skips ChildStack, Live keeps the code built against the old layer'}`);
+    console.log(`  Live alias  : ${old.aliasTarget}`);
+    console.log(`             -> ${now.aliasTarget}`);
+    console.log(`  so          : ${moved ? 'cdk deploy updates the function, publishes a version and moves Live to it'
+      : 'cdk deploy skips ChildStack; Live keeps running code built against the old layer'}`);
   }
   return allMoved;
 }

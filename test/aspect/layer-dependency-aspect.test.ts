@@ -108,6 +108,29 @@ describe('LayerDependencyAspect: consumers importing through SSM', () => {
   });
 });
 
+describe('LayerDependencyAspect: whatever construct made the function', () => {
+  test('a SingletonFunction and a raw CfnFunction are followed like a Function', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const consumer = new Stack(app, 'Consumer');
+    const layer = ssmLayer(consumer);
+    new lambda.SingletonFunction(consumer, 'Singleton', {
+      uuid: '6f1c5c1e-2d1e-4a53-9d1e-000000000001', runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler',
+      code: lambda.Code.fromInline('def handler(e, c):\n    return 1\n'), layers: [layer],
+    });
+    new lambda.CfnFunction(consumer, 'Raw', {
+      role: 'arn:aws:iam::123456789012:role/r', runtime: 'python3.13', handler: 'index.handler',
+      code: { zipFile: 'def handler(e, c):\n    return 1\n' }, layers: [layer.layerVersionArn], description: 'raw',
+    });
+    addAspect(app);
+
+    const expected = expectedShortFingerprint(Template.fromStack(producer));
+    const descriptions = Object.values(Template.fromStack(consumer).findResources('AWS::Lambda::Function'))
+      .map(r => r.Properties.Description).sort();
+    expect(descriptions).toEqual([`[layer-sync ${expected}]`, `raw [layer-sync ${expected}]`]);
+  });
+});
+
 describe('LayerDependencyAspect: cross-stack references within the app', () => {
   function directReference(strength?: ReferenceStrength) {
     const app = newApp();
