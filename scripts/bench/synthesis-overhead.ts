@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, AspectPriority, Aspects, IAspect, Stack } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
 import { IConstruct } from 'constructs';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -35,15 +36,16 @@ class TimedAspect implements IAspect {
   }
 }
 
-function buildApp(dirs: string[], aspect?: TimedAspect): App {
+function buildApp(dirs: string[], aspect?: TimedAspect, stacks = STACKS, inStage = false): App {
   const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cls-bench-out-')) });
-  const producer = new Stack(app, 'Layers');
+  const scope: Construct = inStage ? new Stage(app, 'Prod') : app;
+  const producer = new Stack(scope, 'Layers');
   dirs.forEach((dir, i) => {
     const layer = new lambda.LayerVersion(producer, `Layer${i}`, { code: lambda.Code.fromAsset(dir) });
     new ssm.StringParameter(producer, `Param${i}`, { parameterName: `/bench/layer${i}`, stringValue: layer.layerVersionArn });
   });
-  for (let s = 0; s < STACKS; s++) {
-    const stack = new Stack(app, `Service${s}`);
+  for (let s = 0; s < stacks; s++) {
+    const stack = new Stack(scope, `Service${s}`);
     for (let f = 0; f < FUNCTIONS_PER_STACK; f++) {
       const index = (s * FUNCTIONS_PER_STACK + f) % LAYERS;
       const arn = ssm.StringParameter.valueForStringParameter(stack, `/bench/layer${index}`);
@@ -70,9 +72,9 @@ interface Timing {
   readonly cpu: number;
 }
 
-function timeSynth(dirs: string[], aspect?: TimedAspect): Timing {
+function timeSynth(dirs: string[], aspect?: TimedAspect, stacks = STACKS, inStage = false): Timing {
   const withAspect = aspect !== undefined;
-  const app = buildApp(dirs, aspect);
+  const app = buildApp(dirs, aspect, stacks, inStage);
   global.gc?.();
   const start = process.hrtime.bigint();
   const cpuStart = process.cpuUsage();
@@ -80,10 +82,12 @@ function timeSynth(dirs: string[], aspect?: TimedAspect): Timing {
   const cpuUsed = process.cpuUsage(cpuStart);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   // The timing means nothing unless the aspect did its work: every consumer carries a marker, or none.
-  const template = fs.readFileSync(path.join(app.outdir, `Service${STACKS - 1}.template.json`), 'utf-8');
+  const assembly = inStage ? path.join(app.outdir, 'assembly-Prod') : app.outdir;
+  const templateFile = fs.readdirSync(assembly).find(f => f.endsWith('.template.json') && f.includes(`Service${stacks - 1}`))!;
+  const template = fs.readFileSync(path.join(assembly, templateFile), 'utf-8');
   const markers = template.match(/\[layer-sync [0-9a-f]{12}\]/g)?.length ?? 0;
   if (markers !== (withAspect ? FUNCTIONS_PER_STACK : 0)) {
-    throw new Error(`expected ${withAspect ? FUNCTIONS_PER_STACK : 0} rewritten functions in Service${STACKS - 1}, found ${markers}`);
+    throw new Error(`expected ${withAspect ? FUNCTIONS_PER_STACK : 0} rewritten functions in ${templateFile}, found ${markers}`);
   }
   fs.rmSync(app.outdir, { recursive: true, force: true });
   return { wall: seconds, cpu: (cpuUsed.user + cpuUsed.system) / 1e6 };
@@ -146,5 +150,26 @@ export function benchSynthesisOverhead(rounds: number): SynthesisBenchResult {
   console.log(`  median cpu:  without ${median(withoutCpu).toFixed(2)} s, with ${median(withCpu).toFixed(2)} s, `
     + `overhead ${result.cpuOverheadPercent.toFixed(1)}% (goal < 5%)`);
   console.log(`  the aspect's own visits: ${(median(aspectTimes) * 1000).toFixed(0)} ms = ${result.aspectSharePercent.toFixed(1)}% of the synthesis`);
+  return result;
+}
+
+/**
+ * The price of covering Stages: the same app (smaller: 10 stacks) inside one Stage, so the aspect on the
+ * App adds itself to the Stage and synthesizes it a second time.
+ */
+export function benchStageCost(rounds: number): { inApp: number; inStage: number; ratio: number } {
+  const dirs = layerDirs();
+  const stacks = 10;
+  console.log(`stages: ${stacks * FUNCTIONS_PER_STACK} consumer functions in ${stacks} stacks inside one Stage, ${rounds} rounds`);
+  timeSynth(dirs, new TimedAspect(), stacks, true);
+  const without: number[] = [];
+  const withAspect: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    without.push(timeSynth(dirs, undefined, stacks, true).cpu);
+    withAspect.push(timeSynth(dirs, new TimedAspect(), stacks, true).cpu);
+  }
+  const result = { inApp: median(without), inStage: median(withAspect), ratio: median(withAspect) / median(without) };
+  console.log(`  median cpu: without the aspect ${result.inApp.toFixed(2)} s, with it ${result.inStage.toFixed(2)} s, `
+    + `ratio ${result.ratio.toFixed(2)} (the Stage is synthesized twice)`);
   return result;
 }
