@@ -132,10 +132,7 @@ export class LayerDependencyAspect implements IAspect {
   private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
     const level = this.options.levelOf(definition);
     if (reportFinding(scope, definition, level, message)) {
-      const findings = this.planFor(scope).reportedFindings;
-      if (!findings.some(f => f.id === definition.id && f.path === scope.node.path && f.message === message)) {
-        findings.push({ id: definition.id, level, path: scope.node.path, message });
-      }
+      this.planFor(scope).recordFinding({ id: definition.id, level, path: scope.node.path, message });
     }
   }
 }

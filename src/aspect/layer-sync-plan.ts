@@ -22,8 +22,10 @@ export class LayerSyncPlan implements FingerprintSource {
   private readonly consumers = new Map<CfnResource, ConsumerAnalysis>();
   /** Registry entries whose source directory has changed, by entry. */
   public readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
-  /** Every finding the aspect reported for this tree (levels other than OFF). */
-  public readonly reportedFindings: ReportedFinding[] = [];
+  /** Every finding the aspect reported for this tree (levels other than OFF), once each. */
+  private readonly findings = new Map<string, ReportedFinding>();
+  /** Consumers following each layer version of the app, indexed as they are analysed. */
+  private readonly consumersByLayer = new Map<CfnResource, ConsumerAnalysis[]>();
   public readonly registryFile?: string;
   /** Every Stage of the tree, each before the Stages that contain it. */
   public readonly stagesDeepestFirst: readonly Stage[];
@@ -49,7 +51,7 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     for (const construct of constructs) {
       if (CfnResource.isCfnResource(construct) && construct.cfnResourceType === FUNCTION_TYPE) {
-        this.consumers.set(construct, analyzeConsumer(construct, this));
+        this.consumer(construct);
       }
     }
   }
@@ -60,6 +62,11 @@ export class LayerSyncPlan implements FingerprintSource {
     if (!analysis) {
       analysis = analyzeConsumer(fn, this);
       this.consumers.set(fn, analysis);
+      for (const layer of new Set(analysis.tracked.map(t => t.layer))) {
+        if (layer) {
+          this.consumersByLayer.set(layer, [...(this.consumersByLayer.get(layer) ?? []), analysis]);
+        }
+      }
     }
     return analysis;
   }
@@ -72,7 +79,17 @@ export class LayerSyncPlan implements FingerprintSource {
   /** Consumers in other stacks that follow the given layer version. */
   public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
     const layerStack = Stack.of(layer);
-    return this.allConsumers.filter(c => c.stack !== layerStack && c.tracked.some(t => t.layer === layer));
+    return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
+  }
+
+  /** Record a reported finding; the same finding on the same construct is recorded once. */
+  public recordFinding(finding: ReportedFinding): void {
+    this.findings.set(`${finding.id}\u0000${finding.path}\u0000${finding.message}`, finding);
+  }
+
+  /** Every finding reported for this tree. */
+  public get reportedFindings(): ReportedFinding[] {
+    return [...this.findings.values()];
   }
 
   public forParameter(parameterName: string, consumer: Stack): FingerprintResolution {
