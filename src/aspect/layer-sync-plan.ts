@@ -63,8 +63,14 @@ export class LayerSyncPlan implements FingerprintSource {
       analysis = analyzeConsumer(fn, this);
       this.consumers.set(fn, analysis);
       for (const layer of new Set(analysis.tracked.map(t => t.layer))) {
-        if (layer) {
-          this.consumersByLayer.set(layer, [...(this.consumersByLayer.get(layer) ?? []), analysis]);
+        if (!layer) {
+          continue;
+        }
+        const followers = this.consumersByLayer.get(layer);
+        if (followers) {
+          followers.push(analysis);
+        } else {
+          this.consumersByLayer.set(layer, [analysis]);
         }
       }
     }

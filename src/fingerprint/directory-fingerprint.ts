@@ -2,6 +2,7 @@ import { createHash, Hash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import fg = require('fast-glob');
+import { compareText } from '../io/compare-text';
 import { toPosixPath } from '../io/posix-path';
 import { DirectoryFingerprintOptions } from './directory-fingerprint-options';
 
@@ -66,7 +67,7 @@ class TreeHasher {
   public hashTree(dir: string, prefix: string, chain: string[]): number {
     const entries = fg.sync('**', {
       cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, stats: true, ignore: this.ignore, suppressErrors: false,
-    }).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    }).sort((a, b) => compareText(a.path, b.path));
     let count = 0;
     for (const entry of entries) {
       const stats = entry.stats!;

@@ -23,7 +23,7 @@ export class LayerRegistry {
   public static fromFile(file: string): LayerRegistry {
     const registry = new LayerRegistry();
     for (const entry of readRegistryFile(file)) {
-      registry.byKey.set(entryKey(entry), entry);
+      registry.put(entry);
     }
     registry._file = file;
     return registry;
@@ -36,6 +36,8 @@ export class LayerRegistry {
   public _file?: string;
 
   private readonly byKey = new Map<string, LayerRegistryEntry>();
+  /** The same entries by parameter name: lookups run for every consumer, so they must not scan. */
+  private readonly byName = new Map<string, Map<string, LayerRegistryEntry>>();
 
   /**
    * Register (or replace) the fingerprint of the layer whose ARN is stored in an SSM parameter.
@@ -46,8 +48,7 @@ export class LayerRegistry {
   public add(parameterName: string, fingerprint: string, options: LayerRegistryEntryOptions = {}): void {
     validateParameterName(parameterName, 'parameterName');
     validateFingerprint(fingerprint, `fingerprint of '${parameterName}'`);
-    const entry: LayerRegistryEntry = { ...withoutUndefined(options), parameterName, fingerprint };
-    this.byKey.set(entryKey(entry), entry);
+    this.put({ ...withoutUndefined(options), parameterName, fingerprint });
   }
 
   /**
@@ -96,8 +97,19 @@ export class LayerRegistry {
    * @internal
    */
   public _match(parameterName: string, account?: string, region?: string): EnvironmentMatch<LayerRegistryEntry> {
-    const candidates = [...this.byKey.values()].filter(e => e.parameterName === parameterName);
-    return matchEnvironment(candidates, account, region);
+    return matchEnvironment([...(this.byName.get(parameterName)?.values() ?? [])], account, region);
+  }
+
+  /** Add or replace an entry under its (parameter name, account, region) key. */
+  private put(entry: LayerRegistryEntry): void {
+    const key = entryKey(entry);
+    this.byKey.set(key, entry);
+    let sameName = this.byName.get(entry.parameterName);
+    if (!sameName) {
+      sameName = new Map();
+      this.byName.set(entry.parameterName, sameName);
+    }
+    sameName.set(key, entry);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { compareText } from '../io/compare-text';
 import { relativePosixPath } from '../io/posix-path';
 import { LayerRegistryEntry } from './layer-registry-entry';
 import { validateFingerprint, validateParameterName } from './validation';
@@ -18,11 +19,7 @@ export function entryKey(entry: { parameterName: string; account?: string; regio
 
 /** Sort entries by parameter name, account, region (code-unit order, the same on every machine). */
 export function sortEntries<T extends LayerRegistryEntry>(entries: T[]): T[] {
-  return entries.sort((a, b) => {
-    const ka = entryKey(a);
-    const kb = entryKey(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  return entries.sort((a, b) => compareText(entryKey(a), entryKey(b)));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ConsumerAnalysis } from '../aspect/analyze-consumer';
 import { ownerScope } from '../findings/owner-scope';
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';
+import { compareText } from '../io/compare-text';
 import type { LayerProducer } from '../producers/layer-producer';
 import type { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import type { StaleEntry } from '../registry/stale-entries';
@@ -36,7 +37,6 @@ export interface ReportInput {
  * became of each layer, stale registry entries, and the findings. Sorted, so equal apps give equal files.
  */
 export function buildReport(input: ReportInput): unknown {
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const producers = [
     ...input.producers.map(p => ({
       parameterName: p.parameterName,
@@ -57,7 +57,7 @@ export function buildReport(input: ReportInput): unknown {
       producer: e.producer,
       stale: input.staleEntries.has(e) || undefined,
     })),
-  ].sort((a, b) => byText(`${a.parameterName} ${a.account} ${a.region} ${a.origin}`, `${b.parameterName} ${b.account} ${b.region} ${b.origin}`));
+  ].sort((a, b) => compareText(`${a.parameterName} ${a.account} ${a.region} ${a.origin}`, `${b.parameterName} ${b.account} ${b.region} ${b.origin}`));
   const consumers = input.consumers
     .filter(c => c.layers.length > 0)
     .map(c => ({
@@ -75,7 +75,7 @@ export function buildReport(input: ReportInput): unknown {
         origin: l.tracked?.origin,
       })),
     }))
-    .sort((a, b) => byText(a.function, b.function));
+    .sort((a, b) => compareText(a.function, b.function));
   const staleEntries = [...input.staleEntries.values()].map(s => ({
     parameterName: s.entry.parameterName,
     account: s.entry.account,
@@ -85,7 +85,7 @@ export function buildReport(input: ReportInput): unknown {
     current: s.current,
     error: s.error,
   }));
-  const findings = [...input.findings].sort((a, b) => byText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
+  const findings = [...input.findings].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
   return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings };
 }
 
