@@ -56,7 +56,8 @@ export interface LayerDependencyAspectProps {
 
   /**
    * Add a stack dependency from each consumer's stack to its producer's stack when both are in the same
-   * cloud assembly (the same App or Stage), so that `cdk deploy --all` updates the layer first.
+   * cloud assembly (the same App or Stage), so that `cdk deploy --all` updates the layer first; and, in
+   * every CDK Pipeline that deploys that Stage, make the consumer's Prepare wait for the producer's Deploy.
    * Turn off only when your pipeline orders the stacks itself.
    * @default true
    */
@@ -67,6 +68,13 @@ export interface LayerDependencyAspectProps {
    * @default FindingLevel.ERROR
    */
   readonly dependencyCycle?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:PipelineOrder` (a CDK Pipeline may prepare a consumer's stack before the stack
+   * that produces its layer is deployed: the same wave, an earlier wave, or a pipeline built too early).
+   * @default FindingLevel.ERROR
+   */
+  readonly pipelineOrder?: FindingLevel;
 
   /**
    * Level of `cdk-layer-sync:LayerVersionNotRetained` (a shared layer version that CloudFormation deletes

@@ -1,19 +1,23 @@
 import { CfnDeletionPolicy, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { ConsumerAnalysis, producerStackOf } from '../analysis/analyze-consumer';
+import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
-import { DependencyOutcome, orderAfterProducer } from '../dependencies/stack-dependencies';
+import { deployedStack, DependencyOutcome, orderAfterProducer } from '../dependencies/stack-dependencies';
 import { dependencyCycleMessage, DEPENDENCY_CYCLE } from '../findings/dependency-cycle';
 import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
 import { FindingDefinition, reportFinding } from '../findings/finding';
+import { FindingLevel } from '../findings/finding-level';
 import { layerVersionNotRetainedMessage, LAYER_VERSION_NOT_RETAINED } from '../findings/layer-version-not-retained';
 import { ownerScope } from '../findings/owner-scope';
+import { PIPELINE_ORDER } from '../findings/pipeline-order';
+import { surfaceFromStage } from '../findings/stage-surfacing';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { shortFingerprint } from '../fingerprint/digest';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
+import { orderInPipelines, pipelineOrderMessage } from '../pipelines/pipeline-order';
 import { rewriteDescription, rewriteEnvironment } from '../rewrite/apply-rewrite';
-import { ConsumerAnalysis } from './analyze-consumer';
 import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependency-aspect-props';
-import { LayerSyncPlan } from './layer-sync-plan';
 import { coverNestedStages } from './nested-stages';
 import { resolveOptions, ResolvedOptions } from './resolved-options';
 import { writeOutputsOnSynthesis } from './synthesis-outputs';
@@ -44,7 +48,12 @@ export class LayerDependencyAspect implements IAspect {
   /** Called by CDK for every construct in the scope the aspect was added to. */
   public visit(node: IConstruct): void {
     if (Stage.isStage(node)) {
-      coverNestedStages(node, this, this.coveredStages, this.planFor(node).stagesDeepestFirst);
+      const plan = this.planFor(node);
+      if (node === node.node.root) {
+        // Before the Stages are synthesized again, so that findings on their functions reach their assemblies.
+        this.orderPipelines(plan);
+      }
+      coverNestedStages(node, this, this.coveredStages, plan.stagesDeepestFirst);
       return;
     }
     if (!CfnResource.isCfnResource(node)) {
@@ -113,6 +122,33 @@ export class LayerDependencyAspect implements IAspect {
     }
   }
 
+  /**
+   * CDK Pipelines deploy the stacks of a Stage from what `addStage()` read, before this aspect ran: order each
+   * consumer after its producer there too, and report what no pipeline order can fix.
+   */
+  private orderPipelines(plan: LayerSyncPlan): void {
+    if (plan.pipelineStacks.size === 0) {
+      return;
+    }
+    for (const consumer of plan.allConsumers) {
+      const scope = ownerScope(consumer.fn);
+      for (const tracked of consumer.tracked) {
+        const producerStack = producerStackOf(tracked);
+        if (!producerStack) {
+          continue;
+        }
+        const parameter = tracked.producer?.parameterName ?? tracked.source.label;
+        const consumerStack = deployedStack(consumer.stack);
+        for (const result of orderInPipelines(consumerStack, deployedStack(producerStack), plan.pipelineStacks, this.options.addDependencies)) {
+          const message = pipelineOrderMessage(result, scope.node.path, parameter);
+          if (message) {
+            this.report(scope, PIPELINE_ORDER, message);
+          }
+        }
+      }
+    }
+  }
+
   private checkRetention(layer: CfnResource, plan: LayerSyncPlan): void {
     if (layer.cfnOptions.updateReplacePolicy === CfnDeletionPolicy.RETAIN) {
       return;
@@ -131,8 +167,13 @@ export class LayerDependencyAspect implements IAspect {
 
   private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
     const level = this.options.levelOf(definition);
+    if (level === FindingLevel.OFF) {
+      return;
+    }
+    this.planFor(scope).recordFinding({ id: definition.id, level, path: scope.node.path, message });
     if (reportFinding(scope, definition, level, message)) {
-      this.planFor(scope).recordFinding({ id: definition.id, level, path: scope.node.path, message });
+      const plan = this.planFor(scope);
+      surfaceFromStage(scope, definition, level, message, plan.pipelineDeploying(scope));
     }
   }
 }

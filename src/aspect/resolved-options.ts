@@ -24,6 +24,7 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:DependencyCycle': 'dependencyCycle',
   'cdk-layer-sync:LayerVersionNotRetained': 'layerVersionNotRetained',
   'cdk-layer-sync:StaleRegistryEntry': 'staleRegistryEntry',
+  'cdk-layer-sync:PipelineOrder': 'pipelineOrder',
 };
 
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */

@@ -4,7 +4,7 @@ import { ownerScope } from '../findings/owner-scope';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, writeRegistryFile } from '../registry/registry-file';
 import { writeReport } from '../report/layer-dependency-report';
-import { LayerSyncPlan } from './layer-sync-plan';
+import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { ResolvedOptions } from './resolved-options';
 
 const REPORTER_ID = 'CdkLayerSyncReport';

@@ -1,4 +1,5 @@
 import { Stack, Stage } from 'aws-cdk-lib';
+import { reaches } from './reachability';
 
 /** What happened when the aspect tried to order a consumer's stack after its producer's. */
 export enum DependencyOutcome {
@@ -25,21 +26,7 @@ export function deployedStack(stack: Stack): Stack {
 
 /** True when `from` depends on `to` directly or through other stacks. */
 export function dependsOn(from: Stack, to: Stack): boolean {
-  const seen = new Set<Stack>();
-  const pending = [from];
-  while (pending.length > 0) {
-    const stack = pending.pop()!;
-    for (const dependency of stack.dependencies) {
-      if (dependency === to) {
-        return true;
-      }
-      if (!seen.has(dependency)) {
-        seen.add(dependency);
-        pending.push(dependency);
-      }
-    }
-  }
-  return false;
+  return reaches(from, to, stack => stack.dependencies);
 }
 
 /**
@@ -61,6 +48,23 @@ export function orderAfterProducer(consumerStack: Stack, producerStack: Stack, r
   if (dependsOn(producer, consumer)) {
     return DependencyOutcome.CYCLE;
   }
-  consumer.addStackDependency(producer, reason);
+  addDependency(consumer, producer, reason);
   return DependencyOutcome.ADDED;
+}
+
+interface StackDependencyApi {
+  addStackDependency?(target: Stack, reason?: string): void;
+}
+
+/**
+ * `Stack.addStackDependency` where aws-cdk-lib has it; the older `addDependency` (its only name up to
+ * 2.185) elsewhere.
+ */
+function addDependency(consumer: Stack, producer: Stack, reason: string): void {
+  const api = consumer as unknown as StackDependencyApi;
+  if (typeof api.addStackDependency === 'function') {
+    api.addStackDependency(producer, reason);
+  } else {
+    consumer.addDependency(producer, reason);
+  }
 }

@@ -28,7 +28,8 @@ const METADATA_TYPE: Record<FindingLevel, string | undefined> = {
  * Reporting the same message twice on the same construct adds it once, so that an aspect applied twice
  * (at app and stack level, say) reports what it would report once.
  *
- * @returns true when the finding was reported (level not OFF)
+ * @returns true when the annotation stands on the construct: false at level OFF, or when the warning was
+ * acknowledged on the construct or a scope above it
  */
 export function reportFinding(scope: IConstruct, definition: FindingDefinition, level: FindingLevel, message: string): boolean {
   const metadataType = METADATA_TYPE[level];
@@ -36,9 +37,9 @@ export function reportFinding(scope: IConstruct, definition: FindingDefinition, 
     return false;
   }
   const text = level === FindingLevel.WARNING ? message : `${definition.id}: ${message}`;
-  const alreadyThere = scope.node.metadata.some(entry =>
+  const stands = () => scope.node.metadata.some(entry =>
     entry.type === metadataType && typeof entry.data === 'string' && entry.data.startsWith(text));
-  if (alreadyThere) {
+  if (stands()) {
     return true;
   }
   const annotations = Annotations.of(scope);
@@ -53,5 +54,5 @@ export function reportFinding(scope: IConstruct, definition: FindingDefinition, 
       annotations.addInfo(text);
       break;
   }
-  return true;
+  return stands();
 }

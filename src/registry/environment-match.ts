@@ -24,10 +24,13 @@ function fieldScore(registered: string | undefined, wanted: string | undefined):
  * Pick the producer of a parameter name that applies in the given environment.
  *
  * A known account or region must be equal on both sides; an unknown one (environment-agnostic stack, or
- * an entry without account/region) matches any. The most specific candidates win; when those disagree on
- * the fingerprint, the match is ambiguous.
+ * an entry without account/region) matches any. The most specific candidates win; among those, the ones
+ * `preferred` accepts win when there are any (the consumer's own cloud assembly, say). When the winners
+ * disagree on the fingerprint, the match is ambiguous.
  */
-export function matchEnvironment<T extends EnvironmentScoped>(candidates: readonly T[], account?: string, region?: string): EnvironmentMatch<T> {
+export function matchEnvironment<T extends EnvironmentScoped>(
+  candidates: readonly T[], account?: string, region?: string, preferred?: (candidate: T) => boolean,
+): EnvironmentMatch<T> {
   let best: T[] = [];
   let bestScore = -1;
   for (const candidate of candidates) {
@@ -43,6 +46,10 @@ export function matchEnvironment<T extends EnvironmentScoped>(candidates: readon
     } else if (score === bestScore) {
       best.push(candidate);
     }
+  }
+  const favourite = preferred ? best.filter(preferred) : [];
+  if (favourite.length > 0) {
+    best = favourite;
   }
   const fingerprints = new Set(best.map(c => c.fingerprint));
   if (fingerprints.size === 1) {

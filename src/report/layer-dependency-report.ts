@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
-import type { ConsumerAnalysis } from '../aspect/analyze-consumer';
+import type { ConsumerAnalysis } from '../analysis/analyze-consumer';
 import { ownerScope } from '../findings/owner-scope';
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';

@@ -1,19 +1,14 @@
 // End to end: the real `cdk` CLI on examples/cross-stack-layers, read back from the files it writes.
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { consumers, context, copyTree, EXAMPLE_DIR, readTemplate, runCdk } from '../../scripts/cdk-cli';
+import { consumers, context, copyTree, documentedLayerFingerprint, EXAMPLE_DIR, readTemplate, runCdk } from '../../scripts/cdk-cli';
 
 const LAYER_SOURCE = path.join(EXAMPLE_DIR, 'functions', 'src', 'lambda_layers', 'common_modules');
 
 /** The documented fingerprint of the layer in a synthesized CommonStack template, 12 characters. */
 function layerFingerprint(outdir: string): string {
-  const layer = Object.values(readTemplate(outdir, 'CommonStack').Resources).find(r => r.Type === 'AWS::Lambda::LayerVersion')!;
-  const sorted = (v: any): any => Array.isArray(v) ? v.map(sorted)
-    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map(k => [k, sorted(v[k])])) : v;
-  const text = JSON.stringify(sorted({ Type: layer.Type, Properties: layer.Properties }));
-  return crypto.createHash('sha256').update(text).digest('hex').slice(0, 12);
+  return documentedLayerFingerprint(readTemplate(outdir, 'CommonStack'));
 }
 
 function layerCopy(): string {

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, AppProps, Aspects, AspectPriority, Environment, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { createHash } from 'crypto';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { CfnTemplate, documentedLayerFingerprint } from '../../scripts/cdk-cli';
 import { LayerDependencyAspect, LayerDependencyAspectProps } from '../../src';
 
 export const PARAMETER = '/platform/layers/common/arn';
@@ -109,20 +109,7 @@ export function versionAndAlias(template: Template): { versionId: string; aliasT
 
 /** The 12-character marker fingerprint of a layer, computed the documented way from a synthesized template. */
 export function expectedShortFingerprint(producerTemplate: Template): string {
-  // Documented: SHA-256 over the layer version's CloudFormation type and properties, keys sorted.
-  const layer = onlyResource(producerTemplate, 'AWS::Lambda::LayerVersion');
-  const text = JSON.stringify(sortDeep({ Type: 'AWS::Lambda::LayerVersion', Properties: layer.properties }));
-  return createHash('sha256').update(text).digest('hex').slice(0, 12);
-}
-
-function sortDeep(value: any): any {
-  if (Array.isArray(value)) {
-    return value.map(sortDeep);
-  }
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map(k => [k, sortDeep(value[k])]));
-  }
-  return value;
+  return documentedLayerFingerprint(producerTemplate.toJSON() as CfnTemplate);
 }
 
 /** Messages of annotations of a given type anywhere in a stack's synthesized metadata. */

@@ -123,6 +123,14 @@ export function analyzeConsumer(fn: CfnResource, fingerprints: FingerprintSource
   return { fn, stack, layers, tracked, findings };
 }
 
+/** The stack that publishes a tracked layer in this app: its SSM parameter's, else the layer's own; none for registry entries. */
+export function producerStackOf(tracked: TrackedLayer): Stack | undefined {
+  if (tracked.producer) {
+    return tracked.producer.parameter.stack;
+  }
+  return tracked.layer ? Stack.of(tracked.layer) : undefined;
+}
+
 /** undefined: nothing to do for this source (CloudFormation already tracks it). */
 function resolveSource(source: LayerSource, consumer: Stack, fingerprints: FingerprintSource): FingerprintResolution | undefined {
   switch (source.kind) {

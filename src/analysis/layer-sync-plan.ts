@@ -2,6 +2,8 @@ import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
+import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
+import { deployedStack } from '../dependencies/stack-dependencies';
 import { discoverProducers } from '../producers/discover-producers';
 import { environmentOf, LayerProducer } from '../producers/layer-producer';
 import { matchEnvironment } from '../registry/environment-match';
@@ -29,6 +31,8 @@ export class LayerSyncPlan implements FingerprintSource {
   public readonly registryFile?: string;
   /** Every Stage of the tree, each before the Stages that contain it. */
   public readonly stagesDeepestFirst: readonly Stage[];
+  /** Every stack a CDK Pipeline of the tree deploys, by construct path, as the pipelines' `addStage` read them. */
+  public readonly pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>;
 
   constructor(root: IConstruct, private readonly registry?: LayerRegistry) {
     this.registryFile = registry?._file;
@@ -43,6 +47,7 @@ export class LayerSyncPlan implements FingerprintSource {
     const constructs = root.node.findAll();
     // findAll lists a construct before its descendants; reversed, every Stage precedes its ancestors.
     this.stagesDeepestFirst = constructs.filter(c => Stage.isStage(c) && c !== root).reverse() as Stage[];
+    this.pipelineStacks = stacksInPipelines(constructs);
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
       const sameName = this.producersByName.get(producer.parameterName) ?? [];
@@ -88,6 +93,14 @@ export class LayerSyncPlan implements FingerprintSource {
     return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
   }
 
+  /** A CDK Pipeline of the tree that deploys the stack of `scope`, if any. */
+  public pipelineDeploying(scope: IConstruct): IConstruct | undefined {
+    if (this.pipelineStacks.size === 0) {
+      return undefined;
+    }
+    return this.pipelineStacks.get(deployedStack(Stack.of(scope)).node.path)?.[0]?.pipeline;
+  }
+
   /** Record a reported finding; the same finding on the same construct is recorded once. */
   public recordFinding(finding: ReportedFinding): void {
     this.findings.set(`${finding.id}\u0000${finding.path}\u0000${finding.message}`, finding);
@@ -111,7 +124,9 @@ export class LayerSyncPlan implements FingerprintSource {
         return { missing: `the registry has ${registered.ambiguous.length} entries for it that fit ${where} equally well, with different fingerprints` };
       }
     }
-    const discovered = matchEnvironment(this.producersByName.get(parameterName) ?? [], account, region);
+    const assembly = Stage.of(deployedStack(consumer));
+    const discovered = matchEnvironment(this.producersByName.get(parameterName) ?? [], account, region,
+      p => Stage.of(deployedStack(p.parameter.stack)) === assembly);
     const producer = discovered.match;
     if (producer?.fingerprintError) {
       return { missing: `its producer layer ${producer.layer.node.path} could not be fingerprinted: ${producer.fingerprintError}`, unresolvable: true };

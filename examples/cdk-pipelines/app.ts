@@ -1,0 +1,23 @@
+import { App, AspectPriority, Aspects } from 'aws-cdk-lib';
+// In your own app: import { LayerDependencyAspect } from 'cdk-layer-sync';
+import { LayerDependencyAspect } from '../../src';
+import { PipelineStack } from './lib/pipeline-stack';
+
+const app = new App();
+const flag = (name: string) => app.node.tryGetContext(name) === 'true';
+
+new PipelineStack(app, 'PipelineStack', {
+  // CDK Pipelines need an explicit environment; nothing here needs credentials to synthesize.
+  env: { account: '111111111111', region: 'eu-west-1' },
+  devAccount: '222222222222',
+  layerSourceDir: app.node.tryGetContext('layerSourceDir'),
+  sameWave: flag('sameWave'),
+  exportLayer: flag('exportLayer'),
+});
+
+// The one line, as in any other app. `-c layerSync=off` leaves it out, to show what CDK Pipelines does alone.
+if (app.node.tryGetContext('layerSync') !== 'off') {
+  Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
+}
+
+app.synth();
