@@ -126,3 +126,9 @@ export function documentedLayerFingerprint(template: CfnTemplate): string {
   const text = JSON.stringify(sorted({ Type: layers[0].Type, Properties: layers[0].Properties ?? {} }));
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
+
+/** The aws-cdk-lib release that synthesized a cloud assembly, as its `tree.json` records it. */
+export function synthesizedWith(outdir: string): string {
+  const tree = JSON.parse(fs.readFileSync(path.join(outdir, 'tree.json'), 'utf-8'));
+  return tree.tree.constructInfo.version;
+}

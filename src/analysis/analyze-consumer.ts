@@ -1,6 +1,8 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { detectLayerSources } from '../detect/detect-layer-sources';
 import { LayerSource, LayerSourceKind } from '../detect/layer-source';
+import { SsmContextLookup } from '../detect/ssm-context-lookup';
+import { cachedLayerLookupMessage, CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
 import { exportedLayerArnMessage, EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { FindingDefinition } from '../findings/finding';
 import { ownerScope } from '../findings/owner-scope';
@@ -28,6 +30,8 @@ export enum LayerStatus {
   STALE = 'stale',
   /** A literal ARN or a layer of the same stack: CloudFormation already sees its changes. */
   LOCAL = 'local',
+  /** A layer ARN cached in the app's context by `valueFromLookup`: it does not move with the layer. */
+  CACHED_LOOKUP = 'cached-lookup',
   /** A pinned SSM parameter version: the pin is in the template. */
   PINNED = 'pinned',
   /** Passed by Export/ImportValue. */
@@ -93,14 +97,19 @@ export interface FingerprintSource {
  * Classify a function's layers and find a fingerprint for each one that comes from a shared layer.
  * Pure over the construct tree: reports and rewrites nothing.
  */
-export function analyzeConsumer(fn: CfnResource, fingerprints: FingerprintSource): ConsumerAnalysis {
+export function analyzeConsumer(
+  fn: CfnResource, fingerprints: FingerprintSource, ssmLookups?: ReadonlyMap<string, readonly SsmContextLookup[]>,
+): ConsumerAnalysis {
   const stack = Stack.of(fn);
   const path = ownerScope(fn).node.path;
   const layers: AnalyzedLayer[] = [];
   const findings: PendingFinding[] = [];
-  for (const source of detectLayerSources(fn)) {
+  for (const source of detectLayerSources(fn, ssmLookups)) {
     const resolution = resolveSource(source, stack, fingerprints);
-    if (resolution === undefined) {
+    if (source.kind === LayerSourceKind.CACHED_LOOKUP) {
+      layers.push({ source, status: LayerStatus.CACHED_LOOKUP });
+      findings.push({ definition: CACHED_LAYER_LOOKUP, message: cachedLayerLookupMessage(path, source.parameterName!, source.contextKey!) });
+    } else if (resolution === undefined) {
       layers.push({ source, status: source.kind === LayerSourceKind.LOCAL ? LayerStatus.LOCAL : LayerStatus.PINNED });
     } else if ('fingerprint' in resolution) {
       const tracked: TrackedLayer = { source, ...resolution };
@@ -135,6 +144,7 @@ export function producerStackOf(tracked: TrackedLayer): Stack | undefined {
 function resolveSource(source: LayerSource, consumer: Stack, fingerprints: FingerprintSource): FingerprintResolution | undefined {
   switch (source.kind) {
     case LayerSourceKind.LOCAL:
+    case LayerSourceKind.CACHED_LOOKUP:
       return undefined;
     case LayerSourceKind.SSM_DYNAMIC_REFERENCE:
       // A pinned version is part of the template: CloudFormation sees the change when the pin moves.

@@ -1,6 +1,7 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { indexSsmLookups, SsmContextLookup } from '../detect/ssm-context-lookup';
 import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { deployedStack } from '../dependencies/stack-dependencies';
@@ -31,6 +32,8 @@ export class LayerSyncPlan implements FingerprintSource {
   public readonly registryFile?: string;
   /** Every Stage of the tree, each before the Stages that contain it. */
   public readonly stagesDeepestFirst: readonly Stage[];
+  /** SSM lookups cached in the app's context, by value: how a literal layer ARN is traced to `valueFromLookup`. */
+  private readonly ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]>;
   /** Every stack a CDK Pipeline of the tree deploys, by construct path, as the pipelines' `addStage` read them. */
   public readonly pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>;
 
@@ -48,6 +51,7 @@ export class LayerSyncPlan implements FingerprintSource {
     // findAll lists a construct before its descendants; reversed, every Stage precedes its ancestors.
     this.stagesDeepestFirst = constructs.filter(c => Stage.isStage(c) && c !== root).reverse() as Stage[];
     this.pipelineStacks = stacksInPipelines(constructs);
+    this.ssmLookups = indexSsmLookups(allContext(root));
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
       const sameName = this.producersByName.get(producer.parameterName) ?? [];
@@ -65,7 +69,7 @@ export class LayerSyncPlan implements FingerprintSource {
   public consumer(fn: CfnResource): ConsumerAnalysis {
     let analysis = this.consumers.get(fn);
     if (!analysis) {
-      analysis = analyzeConsumer(fn, this);
+      analysis = analyzeConsumer(fn, this, this.ssmLookups);
       this.consumers.set(fn, analysis);
       for (const layer of new Set(analysis.tracked.map(t => t.layer))) {
         if (!layer) {
@@ -179,4 +183,19 @@ export class LayerSyncPlan implements FingerprintSource {
 
 function describeEnvironment(account?: string, region?: string): string {
   return `account ${account ?? '(any)'}, region ${region ?? '(any)'}`;
+}
+
+interface NodeWithContext {
+  getAllContext?(defaults?: object): Record<string, unknown>;
+  /** Where constructs before 10.3 (which have no `getAllContext`) keep a node's own context. */
+  readonly _context?: Record<string, unknown>;
+}
+
+/** All context of the root, where the CLI puts `cdk.context.json` and `-c` values. */
+function allContext(root: IConstruct): Record<string, unknown> {
+  const node = root.node as unknown as NodeWithContext;
+  if (typeof node.getAllContext === 'function') {
+    return node.getAllContext() ?? {};
+  }
+  return typeof node._context === 'object' && node._context !== null ? node._context : {};
 }

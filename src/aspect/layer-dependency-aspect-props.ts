@@ -49,6 +49,20 @@ export interface LayerDependencyAspectProps {
   readonly exportedLayerArn?: FindingLevel;
 
   /**
+   * Level of `cdk-layer-sync:CachedLayerLookup` (a layer ARN read with `ssm.StringParameter.valueFromLookup`,
+   * cached in `cdk.context.json`, that does not move when the layer is published again).
+   * @default FindingLevel.WARNING
+   */
+  readonly cachedLayerLookup?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:EnvironmentLimit` (with the `ENVIRONMENT` target, a function whose fingerprint
+   * variable would break a Lambda limit: a Lambda@Edge function, or more than 4 KB of variables).
+   * @default FindingLevel.ERROR
+   */
+  readonly environmentLimit?: FindingLevel;
+
+  /**
    * Level of `cdk-layer-sync:DescriptionTruncated` (the user's description was shortened to fit).
    * @default FindingLevel.INFO
    */

@@ -6,6 +6,7 @@ import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { deployedStack, DependencyOutcome, orderAfterProducer } from '../dependencies/stack-dependencies';
 import { dependencyCycleMessage, DEPENDENCY_CYCLE } from '../findings/dependency-cycle';
 import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
+import { environmentLimitMessage, ENVIRONMENT_LIMIT } from '../findings/environment-limit';
 import { FindingDefinition, reportFinding } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { layerVersionNotRetainedMessage, LAYER_VERSION_NOT_RETAINED } from '../findings/layer-version-not-retained';
@@ -94,7 +95,13 @@ export class LayerDependencyAspect implements IAspect {
   private rewrite(consumer: ConsumerAnalysis, scope: IConstruct): void {
     const fingerprints = consumer.tracked.map(t => shortFingerprint(t.fingerprint));
     if (this.options.target === FingerprintTarget.ENVIRONMENT) {
-      rewriteEnvironment(consumer.fn, this.options.environmentVariableName, fingerprints);
+      const variable = this.options.environmentVariableName;
+      const outcome = rewriteEnvironment(consumer.fn, variable, fingerprints);
+      if (outcome.refused) {
+        this.report(scope, ENVIRONMENT_LIMIT, environmentLimitMessage(scope.node.path, variable, outcome.refused));
+      } else if (outcome.error) {
+        this.report(scope, UNRESOLVABLE_LAYER_REFERENCE, unresolvableLayerReferenceMessage(scope.node.path, 'Environment', outcome.error));
+      }
       return;
     }
     const result = rewriteDescription(consumer.fn, fingerprints);

@@ -25,6 +25,8 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:LayerVersionNotRetained': 'layerVersionNotRetained',
   'cdk-layer-sync:StaleRegistryEntry': 'staleRegistryEntry',
   'cdk-layer-sync:PipelineOrder': 'pipelineOrder',
+  'cdk-layer-sync:CachedLayerLookup': 'cachedLayerLookup',
+  'cdk-layer-sync:EnvironmentLimit': 'environmentLimit',
 };
 
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */

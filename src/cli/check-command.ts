@@ -5,7 +5,7 @@ import { REPORT_FILE } from '../report/layer-dependency-report';
 import { CliError } from './usage';
 
 /** Statuses that mean a consumer will not move with its layer. */
-const FAILING = new Set(['unhashed', 'unresolvable', 'exported', 'stale']);
+const FAILING = new Set(['unhashed', 'unresolvable', 'exported', 'stale', 'cached-lookup']);
 
 interface ReportLayer { source: string; status: string; fingerprint?: string }
 interface ReportConsumer { stack: string; function: string; layers: ReportLayer[] }

@@ -1,7 +1,9 @@
-import { CfnElement, CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { findElementByLogicalId } from '../cfn/cfn-elements';
 import { CapturedReference, containsReference, referenceOf, resolveWithReferences, ResolvedWithReferences } from './capture-references';
 import { isWeakReference } from './cross-stack-reference';
 import { LayerSource, LayerSourceKind } from './layer-source';
+import { SsmContextLookup } from './ssm-context-lookup';
 import { containsDynamicReference, parseSsmDynamicReference } from './ssm-dynamic-reference';
 import { classifyCfnParameter } from './ssm-parameter-type';
 
@@ -23,8 +25,11 @@ function unresolvedLayers(fn: CfnResource): unknown {
  * Classify every entry of a function's `Layers`: where each layer ARN comes from.
  *
  * Never throws: a value that cannot be resolved becomes an `UNRESOLVABLE` source.
+ *
+ * @param ssmLookups the SSM lookups cached in the app's context, by value (`indexSsmLookups`), to recognise
+ * a literal ARN that `valueFromLookup` produced
  */
-export function detectLayerSources(fn: CfnResource): LayerSource[] {
+export function detectLayerSources(fn: CfnResource, ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]> = new Map()): LayerSource[] {
   const consumer = Stack.of(fn);
   let resolved: ResolvedWithReferences;
   try {
@@ -39,10 +44,12 @@ export function detectLayerSources(fn: CfnResource): LayerSource[] {
   if (!Array.isArray(layers)) {
     return [unresolvable(-1, 'Layers', `expected a list, got ${describe(layers)}`)];
   }
-  return layers.map((entry, index) => classifyEntry(entry, index, resolved, consumer));
+  return layers.map((entry, index) => classifyEntry(entry, index, resolved, consumer, ssmLookups));
 }
 
-function classifyEntry(entry: unknown, index: number, resolved: ResolvedWithReferences, consumer: Stack): LayerSource {
+function classifyEntry(
+  entry: unknown, index: number, resolved: ResolvedWithReferences, consumer: Stack, ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]>,
+): LayerSource {
   const captured = referenceOf(resolved, entry);
   if (captured) {
     return classifyReference(captured, index, consumer);
@@ -51,7 +58,7 @@ function classifyEntry(entry: unknown, index: number, resolved: ResolvedWithRefe
     return unresolvable(index, `Layers[${index}]`, 'the ARN mixes a reference to another construct with other text');
   }
   if (typeof entry === 'string') {
-    return classifyString(entry, index);
+    return classifyString(entry, index, lookupFor(ssmLookups.get(entry), consumer));
   }
   if (entry !== null && typeof entry === 'object') {
     return classifyIntrinsic(entry as Record<string, unknown>, index, consumer);
@@ -59,7 +66,7 @@ function classifyEntry(entry: unknown, index: number, resolved: ResolvedWithRefe
   return unresolvable(index, `Layers[${index}]`, `expected a string or an intrinsic, got ${describe(entry)}`);
 }
 
-function classifyString(entry: string, index: number): LayerSource {
+function classifyString(entry: string, index: number, lookup: SsmContextLookup | undefined): LayerSource {
   const ssm = parseSsmDynamicReference(entry);
   if (ssm) {
     return {
@@ -78,7 +85,24 @@ function classifyString(entry: string, index: number): LayerSource {
       reason: 'only plain {{resolve:ssm:NAME}} references can be matched to a producer',
     };
   }
+  if (lookup) {
+    return {
+      kind: LayerSourceKind.CACHED_LOOKUP,
+      index,
+      label: `SSM parameter '${lookup.parameterName}' (valueFromLookup, cached in context key '${lookup.contextKey}')`,
+      parameterName: lookup.parameterName,
+      contextKey: lookup.contextKey,
+    };
+  }
   return { kind: LayerSourceKind.LOCAL, index, label: `literal ARN ${entry}` };
+}
+
+/** The cached lookup of the consumer's own account and region that holds this value, if any. */
+function lookupFor(lookups: readonly SsmContextLookup[] | undefined, consumer: Stack): SsmContextLookup | undefined {
+  const known = (value: string) => (Token.isUnresolved(value) ? undefined : value);
+  const account = known(consumer.account);
+  const region = known(consumer.region);
+  return lookups?.find(l => (l.account === undefined || l.account === account) && (l.region === undefined || l.region === region));
 }
 
 function classifyIntrinsic(entry: Record<string, unknown>, index: number, consumer: Stack): LayerSource {
@@ -145,12 +169,6 @@ function isSameOrParentStack(producer: Stack, consumer: Stack): boolean {
     }
   }
   return false;
-}
-
-function findElementByLogicalId(stack: Stack, logicalId: string): CfnElement | undefined {
-  return stack.node.findAll()
-    .filter((c): c is CfnElement => CfnElement.isCfnElement(c) && Stack.of(c) === stack)
-    .find(e => stack.resolve(e.logicalId) === logicalId);
 }
 
 function unresolvable(index: number, what: string, reason: string): LayerSource {

@@ -14,6 +14,8 @@ export enum LayerSourceKind {
   IMPORT_VALUE = 'import-value',
   /** An explicit `Fn::GetStackOutput` of a stack outside the app's constructs. */
   STACK_OUTPUT = 'stack-output',
+  /** A literal ARN that `ssm.StringParameter.valueFromLookup` read from the context: cached, never re-read. */
+  CACHED_LOOKUP = 'cached-lookup',
   /** A literal ARN, or a layer of the function's own stack: CloudFormation already tracks it. */
   LOCAL = 'local',
   /** A value that cannot be traced to a producer (a plain deploy-time parameter, for one). */
@@ -37,6 +39,8 @@ export interface LayerSource {
   readonly target?: CfnResource;
   /** The stack that owns `target`. */
   readonly producerStack?: Stack;
+  /** The context key of a cached SSM lookup (`CACHED_LOOKUP`). */
+  readonly contextKey?: string;
   /** Why the source is untrackable or unresolvable. */
   readonly reason?: string;
 }

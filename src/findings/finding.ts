@@ -1,5 +1,6 @@
 import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { isAcknowledged } from './acknowledgements';
 import { FindingLevel } from './finding-level';
 
 /**
@@ -41,6 +42,9 @@ export function reportFinding(scope: IConstruct, definition: FindingDefinition, 
     entry.type === metadataType && typeof entry.data === 'string' && entry.data.startsWith(text));
   if (stands()) {
     return true;
+  }
+  if (level === FindingLevel.WARNING && isAcknowledged(scope, definition.id)) {
+    return false;
   }
   const annotations = Annotations.of(scope);
   switch (level) {

@@ -1,12 +1,9 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource } from 'aws-cdk-lib';
+import { renderedProperties } from '../cfn/cfn-elements';
 import { sha256Hex, stableStringify } from './digest';
 
 /** CloudFormation type of a layer version. */
 export const LAYER_VERSION_TYPE = 'AWS::Lambda::LayerVersion';
-
-interface RenderableResource {
-  _toCloudFormation(): { Resources?: Record<string, { Properties?: unknown }> };
-}
 
 /**
  * The fingerprint of a layer version resource: SHA-256 over its resolved CloudFormation properties.
@@ -18,9 +15,5 @@ interface RenderableResource {
  * @throws when the properties hold a token that cannot be resolved
  */
 export function fingerprintLayerVersion(layer: CfnResource): string {
-  const stack = Stack.of(layer);
-  const rendered = stack.resolve((layer as unknown as RenderableResource)._toCloudFormation());
-  const resources = rendered?.Resources ?? {};
-  const properties = Object.values(resources)[0] as { Properties?: unknown } | undefined;
-  return sha256Hex(stableStringify({ Type: layer.cfnResourceType, Properties: properties?.Properties ?? {} }));
+  return sha256Hex(stableStringify({ Type: layer.cfnResourceType, Properties: renderedProperties(layer) }));
 }

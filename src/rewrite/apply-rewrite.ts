@@ -1,5 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { composeDescription, ComposedDescription } from './description-marker';
+import { environmentBytesWith, isEdgeFunction, MAX_ENVIRONMENT_BYTES } from './environment-limits';
 import { environmentValue } from './environment-variable';
 
 interface DescribedResource {
@@ -45,7 +46,31 @@ export function rewriteDescription(fn: CfnResource, shortFingerprints: readonly 
   return { composed };
 }
 
-/** Set one environment variable to the tracked layers' short fingerprints; other variables are kept. */
-export function rewriteEnvironment(fn: CfnResource, variableName: string, shortFingerprints: readonly string[]): void {
-  fn.addPropertyOverride(`Environment.Variables.${variableName}`, environmentValue(shortFingerprints));
+/** Outcome of writing the environment variable: nothing when it was written, else why not. */
+export interface EnvironmentRewrite {
+  /** A Lambda limit the variable would break; nothing was written. */
+  readonly refused?: string;
+  /** The function's properties could not be resolved; nothing was written. */
+  readonly error?: string;
+}
+
+/**
+ * Set one environment variable to the tracked layers' short fingerprints; other variables are kept. Refused,
+ * with the reason, where Lambda would reject it: on a Lambda@Edge function, or past 4 KB of variables.
+ */
+export function rewriteEnvironment(fn: CfnResource, variableName: string, shortFingerprints: readonly string[]): EnvironmentRewrite {
+  const value = environmentValue(shortFingerprints);
+  try {
+    if (isEdgeFunction(fn)) {
+      return { refused: 'it is a Lambda@Edge function (its role trusts edgelambda.amazonaws.com), and Lambda@Edge takes no environment variables' };
+    }
+    const bytes = environmentBytesWith(fn, variableName, value);
+    if (bytes > MAX_ENVIRONMENT_BYTES) {
+      return { refused: `with it, the function's environment variables would take ${bytes} bytes, over Lambda's limit of ${MAX_ENVIRONMENT_BYTES}` };
+    }
+  } catch (error) {
+    return { error: `its properties could not be resolved: ${(error as Error).message}` };
+  }
+  fn.addPropertyOverride(`Environment.Variables.${variableName}`, value);
+  return {};
 }

@@ -1,8 +1,10 @@
 import { Annotations, CfnParameter, Fn, Lazy, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FindingLevel, FingerprintTarget, LayerDependencyAspect } from '../../src';
 import { addAspect, ConsumerStack, consumerFunction, functionOf, messages, newApp, PARAMETER, ProducerStack, ssmLayer } from '../helpers/apps';
+import { HAS_VALIDATIONS, HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
 
 const UNHASHED = 'cdk-layer-sync:UnhashedConsumer';
 
@@ -41,7 +43,7 @@ describe('UnhashedConsumer', () => {
     expect(messages(consumer, 'warning')).toEqual([]);
   });
 
-  test('Validations.acknowledge silences it too', () => {
+  testWhen(HAS_VALIDATIONS)('Validations.acknowledge silences it too', () => {
     const consumer = orphanApp({}, c => Validations.of(c).acknowledge({ id: UNHASHED, reason: 'tracked elsewhere' }));
     expect(messages(consumer, 'warning')).toEqual([]);
   });
@@ -79,7 +81,7 @@ describe('UnhashedConsumer', () => {
     expect(messages(stack, 'warning').join('\n')).toContain('its value is given at deploy time');
   });
 
-  test('an explicit Fn::GetStackOutput of a stack outside the app is reported', () => {
+  testWhen(HAS_WEAK_REFERENCES)('an explicit Fn::GetStackOutput of a stack outside the app is reported', () => {
     const app = newApp();
     const stack = new Stack(app, 'Outputs', { env: { account: '111111111111', region: 'eu-west-1' } });
     const arn = Fn.getStackOutput('PlatformLayers', 'eu-west-1', 'LayerArn');
@@ -150,5 +152,49 @@ describe('invalid props throw at construction, naming the prop and the value', (
     expect(() => new LayerDependencyAspect({
       target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'LAYER_HASHES', unhashedConsumer: FindingLevel.ERROR,
     })).not.toThrow();
+  });
+});
+
+describe('EnvironmentLimit (ENVIRONMENT target)', () => {
+  const ENV = { account: '111111111111', region: 'us-east-1' };
+
+  test('a Lambda@Edge consumer gets no variable and an ERROR naming it', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer', { env: ENV });
+    const stack = new Stack(app, 'Edge', { env: ENV });
+    const edge = new cloudfront.experimental.EdgeFunction(stack, 'Edge', {
+      runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c):\n    return 1\n'),
+      layers: [ssmLayer(stack)],
+    });
+    addAspect(app, { target: FingerprintTarget.ENVIRONMENT });
+
+    const fn = functionOf(Template.fromStack(stack));
+    expect(fn.properties.Environment).toBeUndefined();
+    const [error] = messages(stack, 'error');
+    expect(error).toContain(`cdk-layer-sync:EnvironmentLimit: the layer fingerprint was not written into LAYER_FINGERPRINTS of function ${edge.lambda.node.path}`);
+    expect(error).toContain('Lambda@Edge');
+  });
+
+  test('a consumer whose variables would pass 4 KB gets no variable and an ERROR with the byte count', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const stack = new Stack(app, 'Big');
+    consumerFunction(stack, 'Fn', [ssmLayer(stack)], { environment: { BIG: 'x'.repeat(4070) } });
+    addAspect(app, { target: FingerprintTarget.ENVIRONMENT });
+
+    expect(functionOf(Template.fromStack(stack)).properties.Environment.Variables).toEqual({ BIG: 'x'.repeat(4070) });
+    // BIG(3) + 4070 + LAYER_FINGERPRINTS(18) + 12
+    expect(messages(stack, 'error').join('\n')).toContain('would take 4103 bytes, over Lambda\'s limit of 4096');
+  });
+
+  test('just under the limit, the variable is written', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const stack = new Stack(app, 'Fits');
+    consumerFunction(stack, 'Fn', [ssmLayer(stack)], { environment: { BIG: 'x'.repeat(4063) } });
+    addAspect(app, { target: FingerprintTarget.ENVIRONMENT });
+
+    expect(functionOf(Template.fromStack(stack)).properties.Environment.Variables.LAYER_FINGERPRINTS).toMatch(/^[0-9a-f]{12}$/);
+    expect(messages(stack, 'error')).toEqual([]);
   });
 });

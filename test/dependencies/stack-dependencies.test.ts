@@ -61,7 +61,7 @@ describe('consumer stacks deploy after their producer stacks', () => {
     const app = newApp();
     const producer = new ProducerStack(app, 'Producer');
     const consumer = new ConsumerStack(app, 'Consumer');
-    consumer.addStackDependency(producer, 'mine');
+    consumer.addDependency(producer, 'mine');
     addAspect(app);
 
     const deps = manifestDependencies(app.synth().directory);
@@ -75,8 +75,8 @@ describe('consumer stacks deploy after their producer stacks', () => {
     const middle = new Stack(app, 'Middle');
     new CfnWaitConditionHandle(middle, 'Placeholder');
     const consumer = new ConsumerStack(app, 'Consumer');
-    middle.addStackDependency(producer);
-    consumer.addStackDependency(middle);
+    middle.addDependency(producer);
+    consumer.addDependency(middle);
     addAspect(app);
     app.synth();
 
@@ -96,7 +96,7 @@ describe('consumer stacks deploy after their producer stacks', () => {
     const app = newApp();
     const producer = new ProducerStack(app, 'Producer');
     const consumer = new ConsumerStack(app, 'Consumer');
-    producer.addStackDependency(consumer, 'the producer reads something of the consumer');
+    producer.addDependency(consumer, 'the producer reads something of the consumer');
     addAspect(app);
     app.synth();
 
@@ -111,7 +111,7 @@ describe('consumer stacks deploy after their producer stacks', () => {
     const app = newApp();
     const producer = new ProducerStack(app, 'Producer');
     const consumer = new ConsumerStack(app, 'Consumer');
-    producer.addStackDependency(consumer);
+    producer.addDependency(consumer);
     addAspect(app, { dependencyCycle: FindingLevel.WARNING });
     app.synth();
 
@@ -124,8 +124,8 @@ describe('dependsOn', () => {
   test('follows dependencies transitively and not backwards', () => {
     const app = newApp();
     const [a, b, c] = ['A', 'B', 'C'].map(id => new Stack(app, id));
-    b.addStackDependency(a);
-    c.addStackDependency(b);
+    b.addDependency(a);
+    c.addDependency(b);
     expect(dependsOn(c, a)).toBe(true);
     expect(dependsOn(a, c)).toBe(false);
     expect(dependsOn(b, c)).toBe(false);

@@ -3,6 +3,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { resolveWithReferences } from '../../src/detect/capture-references';
 import { DEFAULT_CROSS_STACK_REFERENCES, isWeakReference } from '../../src/detect/cross-stack-reference';
 import { layerSource, newApp } from '../helpers/apps';
+import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
 
 function setup(options: { context?: Record<string, string>; produce?: ReferenceStrength; producerAccount?: string; consumerAccount?: string } = {}) {
   const app = newApp({ context: options.context });
@@ -18,10 +19,10 @@ function setup(options: { context?: Record<string, string>; produce?: ReferenceS
 
 describe('isWeakReference mirrors CDK\'s choice of strength', () => {
   test('strong by default', () => expect(setup()).toBe(false));
-  test('weak when the producer resource asks for it', () => expect(setup({ produce: ReferenceStrength.WEAK })).toBe(true));
-  test('"both" gives the consumer the weak form', () => expect(setup({ produce: ReferenceStrength.BOTH })).toBe(true));
+  testWhen(HAS_WEAK_REFERENCES)('weak when the producer resource asks for it', () => expect(setup({ produce: ReferenceStrength.WEAK })).toBe(true));
+  testWhen(HAS_WEAK_REFERENCES)('"both" gives the consumer the weak form', () => expect(setup({ produce: ReferenceStrength.BOTH })).toBe(true));
   test('the consumer context default', () => expect(setup({ context: { [DEFAULT_CROSS_STACK_REFERENCES]: 'weak' } })).toBe(true));
-  test('the resource wins over the context', () => {
+  testWhen(HAS_WEAK_REFERENCES)('the resource wins over the context', () => {
     expect(setup({ context: { [DEFAULT_CROSS_STACK_REFERENCES]: 'weak' }, produce: ReferenceStrength.STRONG })).toBe(false);
   });
   test('cross-account references are always weak', () => {

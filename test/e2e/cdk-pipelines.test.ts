@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { consumers, context, copyTree, documentedLayerFingerprint, pipelineActions, PIPELINES_EXAMPLE_DIR, readStackTemplate, runCdk } from '../../scripts/cdk-cli';
+import { consumers, context, copyTree, documentedLayerFingerprint, pipelineActions, PIPELINES_EXAMPLE_DIR, readStackTemplate, runCdk, synthesizedWith } from '../../scripts/cdk-cli';
+import { CDK_VERSION } from '../helpers/cdk-version';
 
 const LAYER_SOURCE = path.join(PIPELINES_EXAMPLE_DIR, 'layers', 'tools');
 
@@ -34,6 +35,10 @@ describe('cdk synth on examples/cdk-pipelines', () => {
   test('succeeds without any cdk-layer-sync finding', () => {
     expect(run.stdout + run.stderr).not.toContain('cdk-layer-sync:');
     expect(run.status).toBe(0);
+  });
+
+  test('the app ran on the aws-cdk-lib release under test', () => {
+    expect(synthesizedWith(run.outdir)).toBe(CDK_VERSION);
   });
 
   test('the Dev pipeline stage prepares LambdaStack only after LayerStack deployed', () => {

@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { consumers, context, copyTree, documentedLayerFingerprint, EXAMPLE_DIR, readTemplate, runCdk } from '../../scripts/cdk-cli';
+import { consumers, context, copyTree, documentedLayerFingerprint, EXAMPLE_DIR, readTemplate, runCdk, synthesizedWith } from '../../scripts/cdk-cli';
+import { CDK_VERSION } from '../helpers/cdk-version';
 
 const LAYER_SOURCE = path.join(EXAMPLE_DIR, 'functions', 'src', 'lambda_layers', 'common_modules');
 
@@ -23,6 +24,10 @@ describe('cdk synth on examples/cross-stack-layers', () => {
   test('succeeds', () => {
     expect(run.stderr).not.toMatch(/cdk-layer-sync:/);
     expect(run.status).toBe(0);
+  });
+
+  test('the app ran on the aws-cdk-lib release under test (the newest, or the floor)', () => {
+    expect(synthesizedWith(run.outdir)).toBe(CDK_VERSION);
   });
 
   test('both child functions carry the CommonStack layer fingerprint in their description', () => {

@@ -11,8 +11,10 @@ const definitions: FindingDefinition[] = fs.readdirSync(findingsDir)
 
 test('the finding ids are exactly these', () => {
   expect(definitions.map(d => d.id).sort()).toEqual([
+    'cdk-layer-sync:CachedLayerLookup',
     'cdk-layer-sync:DependencyCycle',
     'cdk-layer-sync:DescriptionTruncated',
+    'cdk-layer-sync:EnvironmentLimit',
     'cdk-layer-sync:ExportedLayerArn',
     'cdk-layer-sync:LayerVersionNotRetained',
     'cdk-layer-sync:PipelineOrder',

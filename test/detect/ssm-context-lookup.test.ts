@@ -1,0 +1,32 @@
+import { indexSsmLookups, parseSsmContextKey } from '../../src/detect/ssm-context-lookup';
+
+const KEY = 'ssm:account=111111111111:parameterName=/platform/layers/tools/arn:region=eu-west-1';
+
+describe('parseSsmContextKey', () => {
+  test('reads the parameter, account and region of a valueFromLookup key', () => {
+    expect(parseSsmContextKey(KEY)).toEqual({
+      contextKey: KEY, parameterName: '/platform/layers/tools/arn', account: '111111111111', region: 'eu-west-1',
+    });
+  });
+
+  test('ignores other providers and keys without a parameter name', () => {
+    expect(parseSsmContextKey('availability-zones:account=111111111111:region=eu-west-1')).toBeUndefined();
+    expect(parseSsmContextKey('ssm:account=111111111111:region=eu-west-1')).toBeUndefined();
+    expect(parseSsmContextKey('@aws-cdk/core:newStyleStackSynthesis')).toBeUndefined();
+  });
+});
+
+describe('indexSsmLookups', () => {
+  test('indexes string values by value, leaving everything else out', () => {
+    const index = indexSsmLookups({
+      [KEY]: 'arn:aws:lambda:eu-west-1:111111111111:layer:tools:7',
+      'ssm:account=222222222222:parameterName=/platform/layers/tools/arn:region=eu-west-1': 'arn:aws:lambda:eu-west-1:222222222222:layer:tools:3',
+      'ssm:account=111111111111:parameterName=/list:region=eu-west-1': ['a', 'b'],
+      'some-flag': true,
+    });
+    expect([...index.keys()].sort()).toEqual([
+      'arn:aws:lambda:eu-west-1:111111111111:layer:tools:7', 'arn:aws:lambda:eu-west-1:222222222222:layer:tools:3',
+    ]);
+    expect(index.get('arn:aws:lambda:eu-west-1:111111111111:layer:tools:7')![0].contextKey).toBe(KEY);
+  });
+});

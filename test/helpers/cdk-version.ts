@@ -1,0 +1,23 @@
+// What the aws-cdk-lib under test can do: the suite runs on the newest release and on the floor of the peer
+// range (jest.config.js), and a few features exist only in newer releases.
+import * as cdk from 'aws-cdk-lib';
+
+/** The aws-cdk-lib release under test. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const CDK_VERSION: string = require('aws-cdk-lib/package.json').version;
+
+/** Weak cross-stack references (`CrossStackReferences`, `Fn::GetStackOutput`): newer releases only. */
+export const HAS_WEAK_REFERENCES = typeof (cdk as Record<string, unknown>).CrossStackReferences === 'function';
+
+/** `Validations.of(scope).acknowledge(...)`: newer releases only. */
+export const HAS_VALIDATIONS = typeof (cdk as Record<string, unknown>).Validations === 'function';
+
+/** `describe` when the feature exists in the release under test, `describe.skip` (reported as skipped) when not. */
+export function describeWhen(available: boolean): jest.Describe {
+  return available ? describe : describe.skip;
+}
+
+/** `test` when the feature exists in the release under test, `test.skip` when not. */
+export function testWhen(available: boolean): jest.It {
+  return available ? test : test.skip;
+}

@@ -1,0 +1,8 @@
+// Runs before each test file of the floor project: processes the tests spawn (the cdk CLI and the apps it
+// synthesizes) load the floor release too.
+const path = require('path');
+if (process.env.CLS_NODE_OPTIONS_BEFORE === undefined) {
+  process.env.CLS_NODE_OPTIONS_BEFORE = process.env.NODE_OPTIONS ?? '';
+}
+const hook = path.join(__dirname, '..', '..', 'scripts', 'cdk-lib-floor.js');
+process.env.NODE_OPTIONS = `${process.env.CLS_NODE_OPTIONS_BEFORE} --require ${hook}`.trim();
