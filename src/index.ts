@@ -5,3 +5,5 @@ export * from './registry/layer-registry';
 export * from './registry/layer-registry-entry';
 export * from './fingerprint/directory-fingerprint-options';
 export * from './fingerprint/layer-fingerprint';
+export * from './nag/layer-sync-checks';
+export * from './nag/layer-sync-checks-props';

@@ -1,6 +1,6 @@
-import { App, AspectPriority, Aspects } from 'aws-cdk-lib';
+import { App, AspectPriority, Aspects, Validations } from 'aws-cdk-lib';
 // In your own app: import { LayerDependencyAspect } from 'cdk-layer-sync';
-import { LayerDependencyAspect } from '../../src';
+import { LayerDependencyAspect, LayerSyncChecks } from '../../src';
 import { ChildStack } from './lib/child-stack';
 import { COMMON_MODULES_PARAMETER, CommonStack } from './lib/common-stack';
 import { OrphanStack } from './lib/orphan-stack';
@@ -16,6 +16,12 @@ if (app.node.tryGetContext('withOrphan') === 'true') {
 // The one line. `-c layerSync=off` leaves it out, so the demo can show the bug it fixes.
 if (app.node.tryGetContext('layerSync') !== 'off') {
   Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
+}
+
+// Policy as code: `-c nag=true` also runs the findings as the cdk-nag pack `LayerSync` (needs cdk-nag 3);
+// every unacknowledged violation then fails `cdk synth` and is listed in validation-report.json.
+if (app.node.tryGetContext('nag') === 'true') {
+  Validations.of(app).addPlugins(new LayerSyncChecks(app));
 }
 
 app.synth();

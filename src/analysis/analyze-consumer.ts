@@ -66,6 +66,8 @@ export interface AnalyzedLayer {
 export interface PendingFinding {
   readonly definition: FindingDefinition;
   readonly message: string;
+  /** The SSM parameter the finding is about, when it is about one (cdk-nag's granular ids name it). */
+  readonly parameterName?: string;
 }
 
 /** Everything the aspect knows about one consumer function. */
@@ -108,24 +110,40 @@ export function analyzeConsumer(
     const resolution = resolveSource(source, stack, fingerprints);
     if (source.kind === LayerSourceKind.CACHED_LOOKUP) {
       layers.push({ source, status: LayerStatus.CACHED_LOOKUP });
-      findings.push({ definition: CACHED_LAYER_LOOKUP, message: cachedLayerLookupMessage(path, source.parameterName!, source.contextKey!) });
+      findings.push({
+        definition: CACHED_LAYER_LOOKUP,
+        message: cachedLayerLookupMessage(path, source.parameterName!, source.contextKey!),
+        parameterName: source.parameterName,
+      });
     } else if (resolution === undefined) {
       layers.push({ source, status: source.kind === LayerSourceKind.LOCAL ? LayerStatus.LOCAL : LayerStatus.PINNED });
     } else if ('fingerprint' in resolution) {
       const tracked: TrackedLayer = { source, ...resolution };
       layers.push({ source, status: resolution.stale ? LayerStatus.STALE : LayerStatus.TRACKED, tracked });
       if (resolution.stale) {
-        findings.push({ definition: STALE_REGISTRY_ENTRY, message: staleRegistryEntryMessage(path, resolution.stale, fingerprints.registryFile) });
+        findings.push({
+          definition: STALE_REGISTRY_ENTRY,
+          message: staleRegistryEntryMessage(path, resolution.stale, fingerprints.registryFile),
+          parameterName: source.parameterName,
+        });
       }
     } else if (resolution.unresolvable) {
       layers.push({ source, status: LayerStatus.UNRESOLVABLE });
-      findings.push({ definition: UNRESOLVABLE_LAYER_REFERENCE, message: unresolvableLayerReferenceMessage(path, source.label, resolution.missing) });
+      findings.push({
+        definition: UNRESOLVABLE_LAYER_REFERENCE,
+        message: unresolvableLayerReferenceMessage(path, source.label, resolution.missing),
+        parameterName: source.parameterName,
+      });
     } else if (source.kind === LayerSourceKind.STRONG_REFERENCE || source.kind === LayerSourceKind.IMPORT_VALUE) {
       layers.push({ source, status: LayerStatus.EXPORTED });
       findings.push({ definition: EXPORTED_LAYER_ARN, message: exportedLayerArnMessage(path, source.label) });
     } else {
       layers.push({ source, status: LayerStatus.UNHASHED });
-      findings.push({ definition: UNHASHED_CONSUMER, message: unhashedConsumerMessage(path, source.label, resolution.missing) });
+      findings.push({
+        definition: UNHASHED_CONSUMER,
+        message: unhashedConsumerMessage(path, source.label, resolution.missing),
+        parameterName: source.parameterName,
+      });
     }
   }
   const tracked = layers.flatMap(l => (l.tracked ? [l.tracked] : []));

@@ -1,22 +1,19 @@
-import { CfnDeletionPolicy, CfnResource, IAspect, Stage } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ConsumerAnalysis, producerStackOf } from '../analysis/analyze-consumer';
+import { ConsumerAnalysis, PendingFinding } from '../analysis/analyze-consumer';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
+import { OrderingMode, pipelineOrderFindings, stackOrderFindings } from '../analysis/ordering-findings';
+import { retentionFinding } from '../analysis/retention-finding';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
-import { deployedStack, DependencyOutcome, orderAfterProducer } from '../dependencies/stack-dependencies';
-import { dependencyCycleMessage, DEPENDENCY_CYCLE } from '../findings/dependency-cycle';
 import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
 import { environmentLimitMessage, ENVIRONMENT_LIMIT } from '../findings/environment-limit';
 import { FindingDefinition, reportFinding } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
-import { layerVersionNotRetainedMessage, LAYER_VERSION_NOT_RETAINED } from '../findings/layer-version-not-retained';
 import { ownerScope } from '../findings/owner-scope';
-import { PIPELINE_ORDER } from '../findings/pipeline-order';
 import { surfaceFromStage } from '../findings/stage-surfacing';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { shortFingerprint } from '../fingerprint/digest';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
-import { orderInPipelines, pipelineOrderMessage } from '../pipelines/pipeline-order';
 import { rewriteDescription, rewriteEnvironment } from '../rewrite/apply-rewrite';
 import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependency-aspect-props';
 import { coverNestedStages } from './nested-stages';
@@ -79,16 +76,13 @@ export class LayerDependencyAspect implements IAspect {
   }
 
   private applyToConsumer(consumer: ConsumerAnalysis): void {
-    const scope = ownerScope(consumer.fn);
-    for (const finding of consumer.findings) {
-      this.report(scope, finding.definition, finding.message);
-    }
+    this.reportAll(consumer, consumer.findings);
     if (consumer.tracked.length === 0) {
       return;
     }
-    this.rewrite(consumer, scope);
+    this.rewrite(consumer, ownerScope(consumer.fn));
     if (this.options.addDependencies) {
-      this.orderStacks(consumer, scope);
+      this.reportAll(consumer, stackOrderFindings(consumer, OrderingMode.ADD));
     }
   }
 
@@ -113,63 +107,29 @@ export class LayerDependencyAspect implements IAspect {
     }
   }
 
-  private orderStacks(consumer: ConsumerAnalysis, scope: IConstruct): void {
-    for (const tracked of consumer.tracked) {
-      const producer = tracked.producer;
-      if (!producer) {
-        continue;
-      }
-      const producerStack = producer.parameter.stack;
-      const reason = `cdk-layer-sync: ${scope.node.path} reads layer parameter '${producer.parameterName}'`;
-      const outcome = orderAfterProducer(consumer.stack, producerStack, reason);
-      if (outcome === DependencyOutcome.CYCLE) {
-        this.report(scope, DEPENDENCY_CYCLE, dependencyCycleMessage(
-          scope.node.path, consumer.stack.node.path, producerStack.node.path, producer.parameterName));
-      }
-    }
-  }
-
   /**
    * CDK Pipelines deploy the stacks of a Stage from what `addStage()` read, before this aspect ran: order each
    * consumer after its producer there too, and report what no pipeline order can fix.
    */
   private orderPipelines(plan: LayerSyncPlan): void {
-    if (plan.pipelineStacks.size === 0) {
-      return;
-    }
+    const mode = this.options.addDependencies ? OrderingMode.ADD : OrderingMode.READ_ONLY;
     for (const consumer of plan.allConsumers) {
-      const scope = ownerScope(consumer.fn);
-      for (const tracked of consumer.tracked) {
-        const producerStack = producerStackOf(tracked);
-        if (!producerStack) {
-          continue;
-        }
-        const parameter = tracked.producer?.parameterName ?? tracked.source.label;
-        const consumerStack = deployedStack(consumer.stack);
-        for (const result of orderInPipelines(consumerStack, deployedStack(producerStack), plan.pipelineStacks, this.options.addDependencies)) {
-          const message = pipelineOrderMessage(result, scope.node.path, parameter);
-          if (message) {
-            this.report(scope, PIPELINE_ORDER, message);
-          }
-        }
-      }
+      this.reportAll(consumer, pipelineOrderFindings(consumer, plan.pipelineStacks, mode));
     }
   }
 
   private checkRetention(layer: CfnResource, plan: LayerSyncPlan): void {
-    if (layer.cfnOptions.updateReplacePolicy === CfnDeletionPolicy.RETAIN) {
-      return;
+    const finding = retentionFinding(layer, plan, this.options.registryOutput);
+    if (finding) {
+      this.report(ownerScope(layer), finding.definition, finding.message);
     }
-    const stacks = [...new Set(plan.consumersInOtherStacks(layer).map(c => c.stack.node.path))].sort();
-    const sharedWith = stacks.length > 0 ? [`functions in ${stacks.join(', ')}`] : [];
-    if (this.options.registryOutput && plan.producers.some(p => p.layer === layer)) {
-      sharedWith.push(`other CDK apps through ${this.options.registryOutput}`);
+  }
+
+  private reportAll(consumer: ConsumerAnalysis, findings: readonly PendingFinding[]): void {
+    const scope = ownerScope(consumer.fn);
+    for (const finding of findings) {
+      this.report(scope, finding.definition, finding.message);
     }
-    if (sharedWith.length === 0) {
-      return;
-    }
-    const scope = ownerScope(layer);
-    this.report(scope, LAYER_VERSION_NOT_RETAINED, layerVersionNotRetainedMessage(scope.node.path, sharedWith.join(' and ')));
   }
 
   private report(scope: IConstruct, definition: FindingDefinition, message: string): void {

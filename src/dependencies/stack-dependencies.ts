@@ -30,10 +30,9 @@ export function dependsOn(from: Stack, to: Stack): boolean {
 }
 
 /**
- * Make `consumer` deploy after `producer`, unless it already does, they are in different cloud
- * assemblies, or the dependency would close a cycle.
+ * What `orderAfterProducer` would do, without doing it: `ADDED` when a dependency would be added.
  */
-export function orderAfterProducer(consumerStack: Stack, producerStack: Stack, reason: string): DependencyOutcome {
+export function plannedOrder(consumerStack: Stack, producerStack: Stack): DependencyOutcome {
   const consumer = deployedStack(consumerStack);
   const producer = deployedStack(producerStack);
   if (consumer === producer) {
@@ -45,11 +44,19 @@ export function orderAfterProducer(consumerStack: Stack, producerStack: Stack, r
   if (dependsOn(consumer, producer)) {
     return DependencyOutcome.EXISTS;
   }
-  if (dependsOn(producer, consumer)) {
-    return DependencyOutcome.CYCLE;
+  return dependsOn(producer, consumer) ? DependencyOutcome.CYCLE : DependencyOutcome.ADDED;
+}
+
+/**
+ * Make `consumer` deploy after `producer`, unless it already does, they are in different cloud
+ * assemblies, or the dependency would close a cycle.
+ */
+export function orderAfterProducer(consumerStack: Stack, producerStack: Stack, reason: string): DependencyOutcome {
+  const outcome = plannedOrder(consumerStack, producerStack);
+  if (outcome === DependencyOutcome.ADDED) {
+    addDependency(deployedStack(consumerStack), deployedStack(producerStack), reason);
   }
-  addDependency(consumer, producer, reason);
-  return DependencyOutcome.ADDED;
+  return outcome;
 }
 
 interface StackDependencyApi {

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { consumers, context, copyTree, documentedLayerFingerprint, EXAMPLE_DIR, readTemplate, runCdk, synthesizedWith } from '../../scripts/cdk-cli';
-import { CDK_VERSION } from '../helpers/cdk-version';
+import { CDK_VERSION, describeWhen } from '../helpers/cdk-version';
+import { HAS_CDK_NAG } from '../helpers/nag';
 
 const LAYER_SOURCE = path.join(EXAMPLE_DIR, 'functions', 'src', 'lambda_layers', 'common_modules');
 
@@ -122,5 +123,24 @@ describe('FindingLevel.ERROR', () => {
     const result = runCdk(['synth', '--quiet'], path.join(__dirname, 'fixtures', 'error-level'));
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/cdk-layer-sync:UnhashedConsumer: function StrictConsumer\/Fn/);
+  });
+});
+
+describeWhen(HAS_CDK_NAG)('with the LayerSync cdk-nag pack (-c nag=true)', () => {
+  test('the example passes the pack', () => {
+    const result = runCdk(['synth', '--quiet', ...context({ nag: 'true' })]);
+    expect(result.stdout + result.stderr).not.toContain('LayerSync-');
+    expect(result.status).toBe(0);
+  });
+
+  test('the orphan consumer fails cdk synth; validation-report.json names the rule, the parameter and the function', () => {
+    const result = runCdk(['synth', '--quiet', ...context({ nag: 'true', withOrphan: 'true' })]);
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain('LayerSync::LayerSync-UnhashedConsumer[Parameter::/other-team/layers/tools/arn]');
+    const report = JSON.parse(fs.readFileSync(path.join(result.outdir, 'validation-report.json'), 'utf-8'));
+    const plugin = report.pluginReports.find((p: any) => p.pluginName === 'LayerSync');
+    expect(plugin.violations.map((v: any) => [v.ruleName, v.violatingConstructs.map((c: any) => c.constructPath)])).toEqual([
+      ['LayerSync-UnhashedConsumer[Parameter::/other-team/layers/tools/arn]', ['OrphanStack/OrphanFunction/Resource']],
+    ]);
   });
 });

@@ -57,6 +57,18 @@ describe(`the packed library in an app pinned to aws-cdk-lib ${PINNED_CDK}`, () 
     expect(fs.existsSync(path.join(appDir, 'node_modules', 'cdk-layer-sync', 'lib', 'index.js'))).toBe(true);
   });
 
+  test('cdk-nag, an optional peer dependency, is not installed, and the library loads without it', () => {
+    expect(fs.existsSync(path.join(appDir, 'node_modules', 'cdk-nag'))).toBe(false);
+    const probe = spawnSync(process.execPath, ['-e', `
+      const lib = require('cdk-layer-sync');
+      new lib.LayerDependencyAspect();
+      try { new lib.LayerSyncChecks(); console.log('constructed'); } catch (error) { console.log(error.message); }
+    `], { cwd: appDir, encoding: 'utf-8' });
+    expect(probe.stderr).toBe('');
+    expect(probe.stdout).toContain('LayerSyncChecks needs cdk-nag 3');
+    expect(probe.stdout).toContain('npm install --save-dev cdk-nag@^3');
+  });
+
   test('the example\'s two consumers move with their layer there', () => {
     const layerDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-user-layer-')), 'common_modules');
     copyTree(path.join(appDir, 'functions', 'src', 'lambda_layers', 'common_modules'), layerDir);

@@ -1,0 +1,63 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { PendingFinding } from '../../analysis/analyze-consumer';
+import { LayerSyncPlan } from '../../analysis/layer-sync-plan';
+import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
+import { FindingDefinition } from '../../findings/finding';
+
+/** cdk-nag's `NagRuleCompliance` values (cdk-nag is loaded only when the pack is used). */
+export enum RuleCompliance {
+  COMPLIANT = 'Compliant',
+  NON_COMPLIANT = 'Non-Compliant',
+  NOT_APPLICABLE = 'N/A',
+}
+
+/** What a rule found on one resource: cdk-nag's rule result, and the text of the findings behind it. */
+export interface RuleOutcome {
+  /** A compliance value, or granular findings (`Parameter::NAME`) that cdk-nag turns into `Rule[Parameter::NAME]` ids. */
+  readonly result: RuleCompliance | string[];
+  /** The aspect's messages for the findings, joined: what, where, why it matters, the fix. */
+  readonly info: string;
+}
+
+/** One rule of the `LayerSync` pack: one finding of the aspect, read from the same analysis. */
+export interface LayerSyncRule {
+  /** The finding it reports; the rule id is `LayerSync-` and the part of the finding id after `cdk-layer-sync:`. */
+  readonly definition: FindingDefinition;
+  check(node: CfnResource, plan: LayerSyncPlan): RuleOutcome;
+}
+
+/** The rule id suffix of a finding: `cdk-layer-sync:UnhashedConsumer` gives `UnhashedConsumer`. */
+export function ruleName(definition: FindingDefinition): string {
+  return definition.id.slice(definition.id.indexOf(':') + 1);
+}
+
+/** The granular finding of an SSM parameter, as cdk-nag v3 ids carry it. */
+export function parameterFinding(parameterName: string): string {
+  return `Parameter::${parameterName}`;
+}
+
+/**
+ * The outcome of a rule from the findings the analysis gave: compliant without any; granular by parameter
+ * when every finding names one (so each external parameter can be acknowledged once); non-compliant otherwise.
+ */
+export function outcomeOf(findings: readonly PendingFinding[]): RuleOutcome {
+  if (findings.length === 0) {
+    return { result: RuleCompliance.COMPLIANT, info: '' };
+  }
+  const info = [...new Set(findings.map(f => f.message))].join(' ');
+  const parameters = findings.map(f => f.parameterName);
+  if (parameters.every((p): p is string => p !== undefined)) {
+    return { result: [...new Set(parameters)].map(parameterFinding), info };
+  }
+  return { result: RuleCompliance.NON_COMPLIANT, info };
+}
+
+/** A rule over the findings the consumer analysis itself gives, for one finding definition. */
+export function consumerFindingRule(definition: FindingDefinition): LayerSyncRule {
+  return {
+    definition,
+    check: (node, plan) => node.cfnResourceType === FUNCTION_TYPE
+      ? outcomeOf(plan.consumer(node).findings.filter(f => f.definition === definition))
+      : { result: RuleCompliance.NOT_APPLICABLE, info: '' },
+  };
+}

@@ -1,0 +1,30 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
+import { LayerVersionNotRetained } from '../../../src/nag/rules/layer-version-not-retained';
+import { ConsumerStack, newApp, ProducerStack } from '../../helpers/apps';
+import { checkRule } from '../../helpers/nag';
+
+describe('LayerSync-LayerVersionNotRetained', () => {
+  test('non-compliant for a layer shared with another stack and destroyed on update', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer', { removalPolicy: RemovalPolicy.DESTROY });
+    new ConsumerStack(app, 'Consumer');
+    expect(checkRule(LayerVersionNotRetained, app, producer.layer)).toBe(RuleCompliance.NON_COMPLIANT);
+  });
+
+  test('compliant when retained, or when no other stack uses it', () => {
+    const retained = newApp();
+    const kept = new ProducerStack(retained, 'Producer', { removalPolicy: RemovalPolicy.RETAIN });
+    new ConsumerStack(retained, 'Consumer');
+    expect(checkRule(LayerVersionNotRetained, retained, kept.layer)).toBe(RuleCompliance.COMPLIANT);
+
+    const alone = newApp();
+    const unused = new ProducerStack(alone, 'Producer', { removalPolicy: RemovalPolicy.DESTROY });
+    expect(checkRule(LayerVersionNotRetained, alone, unused.layer)).toBe(RuleCompliance.COMPLIANT);
+  });
+
+  test('not applicable to a function', () => {
+    const app = newApp();
+    expect(checkRule(LayerVersionNotRetained, app, new ConsumerStack(app, 'Consumer').fn)).toBe(RuleCompliance.NOT_APPLICABLE);
+  });
+});
