@@ -19,12 +19,17 @@ export interface CdkRun {
   readonly outdir: string;
 }
 
-/** Run `cdk <args>` in `cwd` with offline-friendly settings; never throws on a non-zero exit. */
-export function runCdk(args: string[], cwd = EXAMPLE_DIR, outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-cdk-'))): CdkRun {
+/**
+ * Run `cdk <args>` in `cwd` with offline-friendly settings; never throws on a non-zero exit.
+ * @param env extra environment variables for the CLI and the app (HOME, to give CDK a cache of its own)
+ */
+export function runCdk(
+  args: string[], cwd = EXAMPLE_DIR, outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-cdk-')), env: Record<string, string> = {},
+): CdkRun {
   const result = spawnSync(process.execPath, [CDK_BIN, ...args, '--output', outdir, '--no-notices', '--no-version-reporting'], {
     cwd,
     encoding: 'utf-8',
-    env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true', FORCE_COLOR: '0', CI: 'true' },
+    env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1', CDK_DISABLE_CLI_TELEMETRY: 'true', FORCE_COLOR: '0', CI: 'true', ...env },
     timeout: 300_000,
   });
   if (result.error) {

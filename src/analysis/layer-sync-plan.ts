@@ -1,4 +1,4 @@
-import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { App, CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { indexSsmLookups, SsmContextLookup } from '../detect/ssm-context-lookup';
@@ -12,6 +12,7 @@ import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
 import { ReportedFinding } from '../report/layer-dependency-report';
+import { LayerAssetRecord, previousLayerAssets, recordLayerAsset } from './stale-asset-finding';
 import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
 
 /**
@@ -32,6 +33,10 @@ export class LayerSyncPlan implements FingerprintSource {
   public readonly registryFile?: string;
   /** Every Stage of the tree, each before the Stages that contain it. */
   public readonly stagesDeepestFirst: readonly Stage[];
+  /** Every layer version's directory asset, fingerprinted, by layer resource. */
+  public readonly layerAssets: ReadonlyMap<CfnResource, LayerAssetRecord>;
+  /** The layer assets the previous synthesis into the same cloud assembly directory recorded, by layer path. */
+  public readonly previousLayerAssets: ReadonlyMap<string, LayerAssetRecord>;
   /** SSM lookups cached in the app's context, by value: how a literal layer ARN is traced to `valueFromLookup`. */
   private readonly ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]>;
   /** Every stack a CDK Pipeline of the tree deploys, by construct path, as the pipelines' `addStage` read them. */
@@ -51,6 +56,17 @@ export class LayerSyncPlan implements FingerprintSource {
     // findAll lists a construct before its descendants; reversed, every Stage precedes its ancestors.
     this.stagesDeepestFirst = constructs.filter(c => Stage.isStage(c) && c !== root).reverse() as Stage[];
     this.pipelineStacks = stacksInPipelines(constructs);
+    this.previousLayerAssets = previousLayerAssets(App.isApp(root) ? root.outdir : undefined);
+    const assets = new Map<CfnResource, LayerAssetRecord>();
+    for (const construct of constructs) {
+      if (CfnResource.isCfnResource(construct) && construct.cfnResourceType === LAYER_VERSION_TYPE) {
+        const record = recordLayerAsset(construct);
+        if (record) {
+          assets.set(construct, record);
+        }
+      }
+    }
+    this.layerAssets = assets;
     this.ssmLookups = indexSsmLookups(allContext(root));
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {

@@ -98,6 +98,13 @@ export interface LayerDependencyAspectProps {
   readonly layerVersionNotRetained?: FindingLevel;
 
   /**
+   * Level of `cdk-layer-sync:StaleAssetHash` (CDK kept a layer's asset hash although its source directory
+   * changed: its fingerprint cache missed a same-size edit whose modification time was kept).
+   * @default FindingLevel.ERROR
+   */
+  readonly staleAssetHash?: FindingLevel;
+
+  /**
    * Level of `cdk-layer-sync:StaleRegistryEntry` (a registry entry whose source directory has changed).
    * @default FindingLevel.WARNING
    */

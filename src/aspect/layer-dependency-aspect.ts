@@ -4,6 +4,7 @@ import { ConsumerAnalysis, PendingFinding } from '../analysis/analyze-consumer';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { OrderingMode, pipelineOrderFindings, stackOrderFindings } from '../analysis/ordering-findings';
 import { retentionFinding } from '../analysis/retention-finding';
+import { staleAssetFinding } from '../analysis/stale-asset-finding';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
 import { environmentLimitMessage, ENVIRONMENT_LIMIT } from '../findings/environment-limit';
@@ -60,7 +61,7 @@ export class LayerDependencyAspect implements IAspect {
     if (node.cfnResourceType === FUNCTION_TYPE) {
       this.applyToConsumer(this.planFor(node).consumer(node));
     } else if (node.cfnResourceType === LAYER_VERSION_TYPE) {
-      this.checkRetention(node, this.planFor(node));
+      this.checkLayer(node, this.planFor(node));
     }
   }
 
@@ -118,10 +119,15 @@ export class LayerDependencyAspect implements IAspect {
     }
   }
 
-  private checkRetention(layer: CfnResource, plan: LayerSyncPlan): void {
-    const finding = retentionFinding(layer, plan, this.options.registryOutput);
-    if (finding) {
-      this.report(ownerScope(layer), finding.definition, finding.message);
+  private checkLayer(layer: CfnResource, plan: LayerSyncPlan): void {
+    const findings = [
+      retentionFinding(layer, plan, this.options.registryOutput),
+      staleAssetFinding(plan.layerAssets.get(layer), plan.previousLayerAssets),
+    ];
+    for (const finding of findings) {
+      if (finding) {
+        this.report(ownerScope(layer), finding.definition, finding.message);
+      }
     }
   }
 

@@ -27,6 +27,7 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:PipelineOrder': 'pipelineOrder',
   'cdk-layer-sync:CachedLayerLookup': 'cachedLayerLookup',
   'cdk-layer-sync:EnvironmentLimit': 'environmentLimit',
+  'cdk-layer-sync:StaleAssetHash': 'staleAssetHash',
 };
 
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */

@@ -28,6 +28,7 @@ export function writeOutputsOnSynthesis(root: IConstruct, plan: LayerSyncPlan, o
         staleEntries: plan.staleEntries,
         consumers: plan.allConsumers,
         findings: plan.reportedFindings,
+        layerAssets: [...plan.layerAssets.values()],
       });
       if (options.registryOutput) {
         writeRegistryFile(options.registryOutput, registryOutputEntries(plan, options));

@@ -2,8 +2,9 @@
 export const USAGE = `Usage: cdk-layer-sync <command> [options]
 
 Commands:
-  fingerprint <dir> [--exclude GLOB]... [--follow-symlinks]
-      Print the fingerprint of a layer source directory.
+  fingerprint <dir> [--exclude GLOB]... [--follow-symlinks] [--no-cache]
+      Print the fingerprint of a layer source directory. --no-cache hashes every byte, bypassing the
+      persistent cache (CDK_LAYER_SYNC_CACHE_DIR, else ~/.cache/cdk-layer-sync).
 
   registry add <lockfile> --parameter NAME --dir DIR [--account ID] [--region REGION]
                [--layer-name NAME] [--exclude GLOB]... [--follow-symlinks]

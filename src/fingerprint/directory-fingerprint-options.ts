@@ -15,4 +15,14 @@ export interface DirectoryFingerprintOptions {
    * @default false
    */
   readonly followSymlinks?: boolean;
+
+  /**
+   * Answer from the persistent cache when nothing in the directory changed. An entry counts as unchanged only
+   * when its device, inode, size, modification time and change time (ctime, which `utimes`, `unzip` and
+   * `tar` cannot set back) all match the cached snapshot, and were older than the snapshot by 2 seconds (git's
+   * racy-clean rule). The cache lives in `$CDK_LAYER_SYNC_CACHE_DIR`, else `~/.cache/cdk-layer-sync`; a corrupt
+   * or unwritable cache is ignored. The result is the same with or without it.
+   * @default true
+   */
+  readonly cache?: boolean;
 }

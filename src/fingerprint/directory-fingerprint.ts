@@ -5,6 +5,7 @@ import fg = require('fast-glob');
 import { compareText } from '../io/compare-text';
 import { toPosixPath } from '../io/posix-path';
 import { DirectoryFingerprintOptions } from './directory-fingerprint-options';
+import { cachedFingerprint, EntryStat, storeFingerprint } from './fingerprint-cache';
 
 /** Build debris that Lambda never needs and that running tests or cloning would add or change. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -40,14 +41,33 @@ export function fingerprintDirectory(directory: string, options: DirectoryFinger
   if (!stat.isDirectory()) {
     throw new Error(`${WHO}: '${root}' is not a directory`);
   }
-  const hash = createHash('sha256').update(FORMAT);
-  const walker = new TreeHasher(hash, [...DEFAULT_EXCLUDES, ...exclude], options.followSymlinks ?? false);
-  const count = walker.hashTree(root, '', [fs.realpathSync(root)]);
-  if (count === 0) {
+  const followSymlinks = options.followSymlinks ?? false;
+  const ignore = [...DEFAULT_EXCLUDES, ...exclude];
+  // Taken before the tree is read: anything written from now on has a later change time.
+  const snapshotAtMs = Date.now();
+  const entries = new TreeLister(ignore, followSymlinks).list(root, '', [fs.realpathSync(root)]);
+  if (entries.length === 0) {
     throw new Error(`${WHO}: directory '${root}' contains no files${exclude.length ? ` outside the excludes (${exclude.join(', ')})` : ''}; `
       + 'a layer needs at least one');
   }
-  return hash.digest('hex');
+  const useCache = options.cache ?? true;
+  const cacheKey = JSON.stringify({ format: FORMAT, ignore, followSymlinks });
+  const snapshot = entries.map(e => e.stat);
+  if (useCache) {
+    const cached = cachedFingerprint(root, cacheKey, snapshot);
+    if (cached !== undefined) {
+      return cached;
+    }
+  }
+  const hash = createHash('sha256').update(FORMAT);
+  for (const entry of entries) {
+    hashEntry(hash, entry);
+  }
+  const fingerprint = hash.digest('hex');
+  if (useCache) {
+    storeFingerprint(root, cacheKey, snapshot, snapshotAtMs, fingerprint);
+  }
+  return fingerprint;
 }
 
 function validateExcludes(exclude: unknown): string[] {
@@ -60,41 +80,59 @@ function validateExcludes(exclude: unknown): string[] {
   return exclude;
 }
 
-class TreeHasher {
-  constructor(private readonly hash: Hash, private readonly ignore: string[], private readonly followSymlinks: boolean) {}
+/** One entry of the fingerprint, in order: a file (hashed by content) or a link not followed (by target). */
+interface TreeEntry {
+  readonly absolute: string;
+  /** For a file: any execute bit set. */
+  readonly executable?: boolean;
+  /** The link's target, for a symbolic link that is not followed. */
+  readonly linkTarget?: string;
+  readonly stat: EntryStat;
+}
 
-  /** Hash every entry below `dir` as `prefix + relative path`; returns the number of entries hashed. */
-  public hashTree(dir: string, prefix: string, chain: string[]): number {
-    const entries = fg.sync('**', {
+function entryStat(relative: string, kind: 'F' | 'L', stats: fs.Stats): EntryStat {
+  return {
+    path: relative, kind: `${kind}${(stats.mode & 0o7777).toString(8)}`,
+    dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs,
+  };
+}
+
+function fileEntry(absolute: string, relative: string, stats: fs.Stats): TreeEntry {
+  return { absolute, executable: (stats.mode & 0o111) !== 0, stat: entryStat(relative, 'F', stats) };
+}
+
+/** Lists a tree in fingerprint order (sorted relative POSIX paths), following links only when asked. */
+class TreeLister {
+  constructor(private readonly ignore: string[], private readonly followSymlinks: boolean) {}
+
+  public list(dir: string, prefix: string, chain: string[]): TreeEntry[] {
+    const listed = fg.sync('**', {
       cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, stats: true, ignore: this.ignore, suppressErrors: false,
     }).sort((a, b) => compareText(a.path, b.path));
-    let count = 0;
-    for (const entry of entries) {
-      const stats = entry.stats!;
+    const entries: TreeEntry[] = [];
+    for (const item of listed) {
+      const stats = item.stats!;
       if (stats.isDirectory()) {
         continue;
       }
-      const absolute = path.join(dir, entry.path);
-      const relative = prefix + entry.path;
+      const absolute = path.join(dir, item.path);
+      const relative = prefix + item.path;
       if (stats.isSymbolicLink()) {
-        count += this.followSymlinks ? this.hashFollowedLink(absolute, relative, chain) : this.hashLink(absolute, relative);
+        if (this.followSymlinks) {
+          entries.push(...this.followLink(absolute, relative, chain));
+        } else {
+          entries.push({ absolute, linkTarget: toPosixPath(fs.readlinkSync(absolute)), stat: entryStat(relative, 'L', stats) });
+        }
       } else if (stats.isFile()) {
-        this.hashFile(absolute, relative, stats.mode);
-        count++;
+        entries.push(fileEntry(absolute, relative, stats));
       } else {
         throw new Error(`${WHO}: '${absolute}' is not a regular file, directory or symbolic link; a layer cannot hold it`);
       }
     }
-    return count;
+    return entries;
   }
 
-  private hashLink(absolute: string, relative: string): number {
-    const target = toPosixPath(fs.readlinkSync(absolute));
-    this.hash.update(`L\0${relative}\0${target}\0`);
-    return 1;
-  }
-
-  private hashFollowedLink(absolute: string, relative: string, chain: string[]): number {
+  private followLink(absolute: string, relative: string, chain: string[]): TreeEntry[] {
     let real: string;
     try {
       real = fs.realpathSync(absolute);
@@ -106,28 +144,33 @@ class TreeHasher {
     }
     const stats = fs.statSync(real);
     if (!stats.isDirectory()) {
-      this.hashFile(real, relative, stats.mode);
-      return 1;
+      return [fileEntry(real, relative, stats)];
     }
     const containing = fs.realpathSync(path.dirname(absolute));
     if (chain.includes(real) || containing === real || containing.startsWith(real + path.sep)) {
       throw new Error(`${WHO}: symbolic link loop: '${absolute}' points at '${real}', which contains it`);
     }
-    return this.hashTree(real, `${relative}/`, [...chain, real]);
+    return this.list(real, `${relative}/`, [...chain, real]);
   }
+}
 
-  private hashFile(absolute: string, relative: string, mode: number): void {
-    let content: Buffer;
-    try {
-      content = fs.readFileSync(absolute);
-    } catch (error) {
-      throw new Error(`${WHO}: cannot read file '${absolute}': ${(error as Error).message}`);
-    }
-    const normalized = normalizeLineEndings(content);
-    const executable = (mode & 0o111) !== 0 ? 'x' : '-';
-    this.hash.update(`F\0${relative}\0${executable}\0${normalized.length}\0`);
-    this.hash.update(normalized);
+/** Add one entry to the fingerprint: `F` records carry the content, `L` records the link's target. */
+function hashEntry(hash: Hash, entry: TreeEntry): void {
+  const relative = entry.stat.path;
+  if (entry.linkTarget !== undefined) {
+    hash.update(`L\0${relative}\0${entry.linkTarget}\0`);
+    return;
   }
+  let content: Buffer;
+  try {
+    content = fs.readFileSync(entry.absolute);
+  } catch (error) {
+    throw new Error(`${WHO}: cannot read file '${entry.absolute}': ${(error as Error).message}`);
+  }
+  const normalized = normalizeLineEndings(content);
+  const executable = entry.executable ? 'x' : '-';
+  hash.update(`F\0${relative}\0${executable}\0${normalized.length}\0`);
+  hash.update(normalized);
 }
 
 /** CRLF as LF in text files (no NUL byte in the first 8000 bytes, git's heuristic); binary files as they are. */

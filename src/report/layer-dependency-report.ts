@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import type { ConsumerAnalysis } from '../analysis/analyze-consumer';
+import type { LayerAssetRecord } from '../analysis/stale-asset-finding';
 import { ownerScope } from '../findings/owner-scope';
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';
@@ -30,6 +31,8 @@ export interface ReportInput {
   readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
   readonly consumers: readonly ConsumerAnalysis[];
   readonly findings: readonly ReportedFinding[];
+  /** Layer versions' directory assets with their source fingerprints, for the next synthesis to compare. */
+  readonly layerAssets?: readonly LayerAssetRecord[];
 }
 
 /**
@@ -86,7 +89,8 @@ export function buildReport(input: ReportInput): unknown {
     error: s.error,
   }));
   const findings = [...input.findings].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
-  return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings };
+  const layerAssets = [...(input.layerAssets ?? [])].sort((a, b) => compareText(a.layer, b.layer));
+  return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings, layerAssets };
 }
 
 /** Write the report into a cloud assembly directory, atomically. */

@@ -18,6 +18,7 @@ test('the finding ids are exactly these', () => {
     'cdk-layer-sync:ExportedLayerArn',
     'cdk-layer-sync:LayerVersionNotRetained',
     'cdk-layer-sync:PipelineOrder',
+    'cdk-layer-sync:StaleAssetHash',
     'cdk-layer-sync:StaleRegistryEntry',
     'cdk-layer-sync:UnhashedConsumer',
     'cdk-layer-sync:UnresolvableLayerReference',

@@ -12,6 +12,9 @@ export const HAS_WEAK_REFERENCES = typeof (cdk as Record<string, unknown>).Cross
 /** `Validations.of(scope).acknowledge(...)`: newer releases only. */
 export const HAS_VALIDATIONS = typeof (cdk as Record<string, unknown>).Validations === 'function';
 
+/** aws-cdk-lib's persistent (inode, mtime, size) fingerprint cache in ~/.cdk/cache: 2.254 and later. */
+export const HAS_CDK_FINGERPRINT_CACHE = Number(CDK_VERSION.split('.')[1]) >= 254;
+
 /** `describe` when the feature exists in the release under test, `describe.skip` (reported as skipped) when not. */
 export function describeWhen(available: boolean): jest.Describe {
   return available ? describe : describe.skip;

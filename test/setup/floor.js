@@ -6,3 +6,7 @@ if (process.env.CLS_NODE_OPTIONS_BEFORE === undefined) {
 }
 const hook = path.join(__dirname, '..', '..', 'scripts', 'cdk-lib-floor.js');
 process.env.NODE_OPTIONS = `${process.env.CLS_NODE_OPTIONS_BEFORE} --require ${hook}`.trim();
+// The persistent fingerprint cache of the processes the tests run and spawn: one of their own, not ~/.cache.
+if (!process.env.CDK_LAYER_SYNC_CACHE_DIR) {
+  process.env.CDK_LAYER_SYNC_CACHE_DIR = require('path').join(require('os').tmpdir(), `cls-test-cache-${process.pid}`);
+}

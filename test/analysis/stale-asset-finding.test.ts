@@ -1,0 +1,65 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { LayerAssetRecord, previousLayerAssets, recordLayerAsset, staleAssetFinding } from '../../src/analysis/stale-asset-finding';
+import { LayerFingerprint } from '../../src';
+import { layerSource, newApp } from '../helpers/apps';
+
+const record = (overrides: Partial<LayerAssetRecord> = {}): LayerAssetRecord => ({
+  layer: 'Common/Layer', sourcePath: '/src/layer', assetHash: 'a'.repeat(64), fingerprint: 'f'.repeat(64), ...overrides,
+});
+
+describe('staleAssetFinding', () => {
+  test('reports the same asset hash with a changed source fingerprint, naming both', () => {
+    const previous = new Map([['Common/Layer', record()]]);
+    const finding = staleAssetFinding(record({ fingerprint: 'e'.repeat(64) }), previous);
+    expect(finding?.definition.id).toBe('cdk-layer-sync:StaleAssetHash');
+    expect(finding?.message).toContain('layer version Common/Layer keeps CDK\'s asset hash aaaaaaaaaaaa');
+    expect(finding?.message).toContain('its fingerprint was ffffffffffff, it is eeeeeeeeeeee');
+  });
+
+  test.each([
+    ['nothing changed', record(), new Map([['Common/Layer', record()]])],
+    ['CDK saw the change (a new asset hash)', record({ assetHash: 'b'.repeat(64), fingerprint: 'e'.repeat(64) }), new Map([['Common/Layer', record()]])],
+    ['a first synthesis (no earlier record)', record(), new Map<string, LayerAssetRecord>()],
+  ])('reports nothing when %s', (_case, current, previous) => {
+    expect(staleAssetFinding(current, previous)).toBeUndefined();
+  });
+});
+
+describe('recordLayerAsset', () => {
+  test('records a Code.fromAsset directory with CDK\'s asset hash and this library\'s fingerprint', () => {
+    const source = layerSource();
+    const stack = new Stack(newApp(), 'S');
+    const layer = new lambda.LayerVersion(stack, 'Layer', { code: lambda.Code.fromAsset(source) });
+    const recorded = recordLayerAsset(layer.node.defaultChild as lambda.CfnLayerVersion)!;
+    expect(recorded.layer).toBe('S/Layer');
+    expect(recorded.sourcePath).toBe(path.resolve(source));
+    expect(recorded.fingerprint).toBe(LayerFingerprint.ofDirectory(source, { cache: false }));
+    expect(JSON.stringify(stack.resolve((layer.node.defaultChild as lambda.CfnLayerVersion).content))).toContain(recorded.assetHash);
+  });
+
+  test('records nothing where CDK and this library would not see the same files, or there is no directory', () => {
+    const stack = new Stack(newApp(), 'S');
+    const excluded = new lambda.LayerVersion(stack, 'Excluded', { code: lambda.Code.fromAsset(layerSource(), { exclude: ['*.md'] }) });
+    const bucket = new lambda.LayerVersion(stack, 'FromBucket', {
+      code: lambda.Code.fromBucket(s3.Bucket.fromBucketName(stack, 'Bucket', 'shared-layers'), 'layer.zip'),
+    });
+    expect(recordLayerAsset(excluded.node.defaultChild as lambda.CfnLayerVersion)).toBeUndefined();
+    expect(recordLayerAsset(bucket.node.defaultChild as lambda.CfnLayerVersion)).toBeUndefined();
+  });
+});
+
+describe('previousLayerAssets', () => {
+  test('reads the records of the previous report, and nothing from a missing or broken one', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-prev-'));
+    expect(previousLayerAssets(dir).size).toBe(0);
+    fs.writeFileSync(path.join(dir, 'layer-dependencies.json'), '{ "version": 1, "layerAssets": [');
+    expect(previousLayerAssets(dir).size).toBe(0);
+    fs.writeFileSync(path.join(dir, 'layer-dependencies.json'), JSON.stringify({ version: 1, layerAssets: [record(), { layer: 3 }] }));
+    expect([...previousLayerAssets(dir).keys()]).toEqual(['Common/Layer']);
+  });
+});
