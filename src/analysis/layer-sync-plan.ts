@@ -33,8 +33,8 @@ export class LayerSyncPlan implements FingerprintSource {
   public readonly registryFile?: string;
   /** Every Stage of the tree, each before the Stages that contain it. */
   public readonly stagesDeepestFirst: readonly Stage[];
-  /** Every layer version's directory asset, fingerprinted, by layer resource. */
-  public readonly layerAssets: ReadonlyMap<CfnResource, LayerAssetRecord>;
+  private assets?: ReadonlyMap<CfnResource, LayerAssetRecord>;
+  private readonly layerVersions: readonly CfnResource[];
   /** The layer assets the previous synthesis into the same cloud assembly directory recorded, by layer path. */
   public readonly previousLayerAssets: ReadonlyMap<string, LayerAssetRecord>;
   /** SSM lookups cached in the app's context, by value: how a literal layer ARN is traced to `valueFromLookup`. */
@@ -57,16 +57,7 @@ export class LayerSyncPlan implements FingerprintSource {
     this.stagesDeepestFirst = constructs.filter(c => Stage.isStage(c) && c !== root).reverse() as Stage[];
     this.pipelineStacks = stacksInPipelines(constructs);
     this.previousLayerAssets = previousLayerAssets(App.isApp(root) ? root.outdir : undefined);
-    const assets = new Map<CfnResource, LayerAssetRecord>();
-    for (const construct of constructs) {
-      if (CfnResource.isCfnResource(construct) && construct.cfnResourceType === LAYER_VERSION_TYPE) {
-        const record = recordLayerAsset(construct);
-        if (record) {
-          assets.set(construct, record);
-        }
-      }
-    }
-    this.layerAssets = assets;
+    this.layerVersions = constructs.filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === LAYER_VERSION_TYPE);
     this.ssmLookups = indexSsmLookups(allContext(root));
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
@@ -111,6 +102,24 @@ export class LayerSyncPlan implements FingerprintSource {
   public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
     const layerStack = Stack.of(layer);
     return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
+  }
+
+  /**
+   * Every layer version's directory asset with its source fingerprinted, by layer resource. Made on first use:
+   * only the aspect needs it (the report, `StaleAssetHash`), not a read-only pack.
+   */
+  public get layerAssets(): ReadonlyMap<CfnResource, LayerAssetRecord> {
+    if (!this.assets) {
+      const assets = new Map<CfnResource, LayerAssetRecord>();
+      for (const layer of this.layerVersions) {
+        const record = recordLayerAsset(layer);
+        if (record) {
+          assets.set(layer, record);
+        }
+      }
+      this.assets = assets;
+    }
+    return this.assets;
   }
 
   /** A CDK Pipeline of the tree that deploys the stack of `scope`, if any. */
