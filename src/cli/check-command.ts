@@ -1,16 +1,11 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { parseArgs } from 'util';
-import { REPORT_FILE } from '../report/layer-dependency-report';
+import { readReport } from '../report/read-report';
+import { LayerDependencyReport } from '../report/report-shape';
 import { CliError } from './usage';
 
 /** Statuses that mean a consumer will not move with its layer. */
 const FAILING = new Set(['unhashed', 'unresolvable', 'exported', 'stale', 'cached-lookup']);
 
-interface ReportLayer { source: string; status: string; fingerprint?: string }
-interface ReportConsumer { stack: string; function: string; layers: ReportLayer[] }
-interface StaleReportEntry { parameterName: string; source?: string; registered: string; current?: string; error?: string }
-interface Report { consumers: ReportConsumer[]; staleEntries: StaleReportEntry[] }
 
 /** `cdk-layer-sync check [cdk.out] [--json]` */
 export function checkCommand(args: string[], out: (line: string) => void): number {
@@ -18,7 +13,7 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   if (positionals.length > 1) {
     throw new CliError(`expected at most one cloud assembly directory, got ${positionals.length}`);
   }
-  const report = readReport(positionals[0] ?? 'cdk.out');
+  const report = readAssemblyReport(positionals[0] ?? 'cdk.out');
   const rows = report.consumers.flatMap(c => c.layers.map(l => ({
     stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
   })));
@@ -37,26 +32,6 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   return problems === 0 ? 0 : 1;
 }
 
-function readReport(assembly: string): Report {
-  const directory = path.resolve(assembly);
-  if (!fs.existsSync(directory)) {
-    throw new CliError(`no cloud assembly at '${directory}'; run \`cdk synth\` first, or pass the assembly directory`);
-  }
-  if (!fs.existsSync(path.join(directory, 'manifest.json'))) {
-    throw new CliError(`'${directory}' is not a cloud assembly (no manifest.json); pass the directory \`cdk synth\` wrote`);
-  }
-  const file = path.join(directory, REPORT_FILE);
-  if (!fs.existsSync(file)) {
-    throw new CliError(`'${directory}' has no ${REPORT_FILE}; add the aspect to the app `
-      + '(Aspects.of(app).add(new LayerDependencyAspect())) and run `cdk synth` again');
-  }
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf-8')) as Report;
-  } catch (error) {
-    throw new CliError(`cannot read '${file}': ${(error as Error).message}`);
-  }
-}
-
 function printTable(rows: Array<Record<string, string>>, out: (line: string) => void): void {
   const columns = ['stack', 'function', 'source', 'fingerprint', 'status'];
   const headers: Record<string, string> = { stack: 'STACK', function: 'FUNCTION', source: 'LAYER SOURCE', fingerprint: 'FINGERPRINT', status: 'STATUS' };
@@ -64,4 +39,13 @@ function printTable(rows: Array<Record<string, string>>, out: (line: string) => 
   const line = (r: Record<string, string>) => columns.map((c, i) => r[c].padEnd(widths[i])).join('  ').trimEnd();
   out(line(headers));
   rows.forEach(r => out(line(r)));
+}
+
+/** The report of an assembly; a problem reading it is a usage error (exit 2). */
+export function readAssemblyReport(assembly: string): LayerDependencyReport {
+  try {
+    return readReport(assembly);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
 }

@@ -1,5 +1,7 @@
 import { checkCommand } from './check-command';
+import { diffCommand } from './diff-command';
 import { fingerprintCommand } from './fingerprint-command';
+import { graphCommand } from './graph-command';
 import { registryCommand } from './registry-command';
 import { USAGE } from './usage';
 
@@ -7,6 +9,8 @@ const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => 
   fingerprint: fingerprintCommand,
   registry: registryCommand,
   check: checkCommand,
+  diff: diffCommand,
+  graph: graphCommand,
 };
 
 /**

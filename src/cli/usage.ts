@@ -14,7 +14,15 @@ Commands:
       Read the layer-dependencies.json report of a synthesized cloud assembly (default: cdk.out), print
       every consumer's layers, and exit 1 when any consumer is not tracked or any registry entry is stale.
 
-Exit codes: 0 success, 1 check found problems, 2 usage or input error.
+  diff <before cdk.out> <after cdk.out> [<before> <after>]... [--json | --markdown] [--fail-on-not-following]
+      Compare two syntheses (pairs of cloud assemblies, one pair per app): the layers whose fingerprint
+      changed, the functions that move with them (version, aliases), and the consumers that will not follow.
+      Exit 0 when it could compare; 1 with --fail-on-not-following when any consumer will not follow.
+
+  graph [cdk.out]... [--lock FILE]... [--format mermaid|dot|json]
+      Draw producers and consumers of one or more apps: an edge per layer, dashed where it is not followed.
+
+Exit codes: 0 success, 1 check (or diff --fail-on-not-following) found problems, 2 usage or input error.
 `;
 
 /** An error the CLI reports as is, with exit code 2. */

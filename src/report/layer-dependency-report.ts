@@ -1,14 +1,21 @@
 import * as path from 'path';
-import { Stack } from 'aws-cdk-lib';
-import type { ConsumerAnalysis } from '../analysis/analyze-consumer';
+import { Stack, Stage } from 'aws-cdk-lib';
+import { ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
 import type { LayerAssetRecord } from '../analysis/stale-asset-finding';
+import { deployedStack } from '../dependencies/stack-dependencies';
+import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
+import { EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { ownerScope } from '../findings/owner-scope';
+import { STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
+import { UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
+import { UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';
 import { compareText } from '../io/compare-text';
-import type { LayerProducer } from '../producers/layer-producer';
+import { environmentOf, LayerProducer } from '../producers/layer-producer';
 import type { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import type { StaleEntry } from '../registry/stale-entries';
+import { FunctionVersions, versionsByFunction } from './function-versions';
 
 /** The file every synthesis with the aspect writes into the cloud assembly directory. */
 export const REPORT_FILE = 'layer-dependencies.json';
@@ -49,6 +56,8 @@ export function buildReport(input: ReportInput): unknown {
       error: p.fingerprintError,
       origin: 'discovered',
       producer: ownerScope(p.layer).node.path,
+      stackPath: p.parameter.stack.node.path,
+      assembly: assemblyOf(p.parameter.stack),
     })),
     ...input.registryEntries.map(e => ({
       parameterName: e.parameterName,
@@ -61,13 +70,27 @@ export function buildReport(input: ReportInput): unknown {
       stale: input.staleEntries.has(e) || undefined,
     })),
   ].sort((a, b) => compareText(`${a.parameterName} ${a.account} ${a.region} ${a.origin}`, `${b.parameterName} ${b.account} ${b.region} ${b.origin}`));
+  const versionsOfStack = new Map<Stack, Map<string, FunctionVersions>>();
+  const versionsOf = (stack: Stack, logicalId: string): FunctionVersions | undefined => {
+    let byFunction = versionsOfStack.get(stack);
+    if (!byFunction) {
+      byFunction = versionsByFunction(stack);
+      versionsOfStack.set(stack, byFunction);
+    }
+    return byFunction.get(logicalId);
+  };
   const consumers = input.consumers
     .filter(c => c.layers.length > 0)
-    .map(c => ({
+    .map(c => ({ c, logicalId: Stack.of(c.fn).resolve(c.fn.logicalId) as string }))
+    .map(({ c, logicalId }) => ({
       stack: c.stack.stackName,
       stackPath: c.stack.node.path,
+      assembly: assemblyOf(c.stack),
+      ...environmentOf(c.stack),
       function: ownerScope(c.fn).node.path,
-      logicalId: Stack.of(c.fn).resolve(c.fn.logicalId),
+      logicalId,
+      versions: versionsOf(Stack.of(c.fn), logicalId)?.versions.sort(compareText),
+      aliases: versionsOf(Stack.of(c.fn), logicalId)?.aliases.sort(compareText),
       layers: c.layers.map(l => ({
         index: l.source.index,
         source: l.source.label,
@@ -76,6 +99,8 @@ export function buildReport(input: ReportInput): unknown {
         status: l.status,
         fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
         origin: l.tracked?.origin,
+        producer: l.tracked?.layer ? ownerScope(l.tracked.layer).node.path : undefined,
+        finding: findingOfStatus(l.status),
       })),
     }))
     .sort((a, b) => compareText(a.function, b.function));
@@ -91,6 +116,24 @@ export function buildReport(input: ReportInput): unknown {
   const findings = [...input.findings].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
   const layerAssets = [...(input.layerAssets ?? [])].sort((a, b) => compareText(a.layer, b.layer));
   return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings, layerAssets };
+}
+
+/** The path of the Stage whose cloud assembly holds a stack: '' for the App's own. */
+function assemblyOf(stack: Stack): string {
+  const stage = Stage.of(deployedStack(stack));
+  return stage && stage !== stack.node.root ? stage.node.path : '';
+}
+
+/** The finding that explains a layer status the aspect cannot follow. */
+function findingOfStatus(status: LayerStatus): string | undefined {
+  switch (status) {
+    case LayerStatus.UNHASHED: return UNHASHED_CONSUMER.id;
+    case LayerStatus.EXPORTED: return EXPORTED_LAYER_ARN.id;
+    case LayerStatus.UNRESOLVABLE: return UNRESOLVABLE_LAYER_REFERENCE.id;
+    case LayerStatus.STALE: return STALE_REGISTRY_ENTRY.id;
+    case LayerStatus.CACHED_LOOKUP: return CACHED_LAYER_LOOKUP.id;
+    default: return undefined;
+  }
 }
 
 /** Write the report into a cloud assembly directory, atomically. */

@@ -1,0 +1,28 @@
+import { parseArgs } from 'util';
+import { diffAsJson, diffAsMarkdown, diffAsTable } from '../diff/diff-format';
+import { diffReports } from '../diff/layer-diff';
+import { readAssemblyReport } from './check-command';
+import { CliError } from './usage';
+
+/**
+ * `cdk-layer-sync diff <before cdk.out> <after cdk.out> [<before> <after>]... [--json|--markdown]
+ * [--fail-on-not-following]`: several pairs compare several apps (a layer app and its service apps) at once.
+ */
+export function diffCommand(args: string[], out: (line: string) => void): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { 'json': { type: 'boolean' }, 'markdown': { type: 'boolean' }, 'fail-on-not-following': { type: 'boolean' } },
+  });
+  if (positionals.length === 0 || positionals.length % 2 !== 0) {
+    throw new CliError(`expected pairs of cloud assembly directories (before after), got ${positionals.length} path(s)`);
+  }
+  if (values.json && values.markdown) {
+    throw new CliError('choose one of --json and --markdown');
+  }
+  const before = positionals.filter((_, i) => i % 2 === 0).map(readAssemblyReport);
+  const after = positionals.filter((_, i) => i % 2 === 1).map(readAssemblyReport);
+  const diff = diffReports(before, after);
+  out(values.json ? diffAsJson(diff) : values.markdown ? diffAsMarkdown(diff) : diffAsTable(diff));
+  return values['fail-on-not-following'] && diff.notFollowing.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,37 @@
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { graphAsDot, graphAsJson, graphAsMermaid } from '../graph/graph-format';
+import { buildGraph } from '../graph/layer-graph';
+import { readRegistryFile } from '../registry/registry-file';
+import { readAssemblyReport } from './check-command';
+import { CliError } from './usage';
+
+const FORMATS: Record<string, (graph: ReturnType<typeof buildGraph>) => string> = {
+  mermaid: graphAsMermaid,
+  dot: graphAsDot,
+  json: graphAsJson,
+};
+
+/** `cdk-layer-sync graph [cdk.out]... [--lock FILE]... [--format mermaid|dot|json]` */
+export function graphCommand(args: string[], out: (line: string) => void): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'mermaid' }, lock: { type: 'string', multiple: true } },
+  });
+  const format = FORMATS[values.format!];
+  if (!format) {
+    throw new CliError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, got '${values.format}'`);
+  }
+  const assemblies = positionals.length > 0 ? positionals : ['cdk.out'];
+  const apps = assemblies.map(a => ({ name: path.relative(process.cwd(), path.resolve(a)) || '.', report: readAssemblyReport(a) }));
+  const lockFiles = (values.lock ?? []).map(file => {
+    try {
+      return { file, entries: readRegistryFile(file) };
+    } catch (error) {
+      throw new CliError((error as Error).message);
+    }
+  });
+  out(format(buildGraph(apps, lockFiles)));
+  return 0;
+}

@@ -1,0 +1,81 @@
+import { LayerChange, LayerDiff } from './layer-diff';
+
+function environment(change: { account?: string; region?: string }): string {
+  return change.account || change.region ? `${change.account ?? 'any account'}/${change.region ?? 'any region'}` : 'any environment';
+}
+
+function transition(change: LayerChange): string {
+  return `${change.before ?? '(none)'} -> ${change.after ?? '(none)'}`;
+}
+
+/** Rows of cells, as the table and the Markdown formats print them. */
+function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; rows: string[][] }> {
+  return [
+    {
+      title: 'Changed layers',
+      headers: ['CHANGE', 'PARAMETER', 'ENVIRONMENT', 'PRODUCER', 'FINGERPRINT'],
+      rows: diff.changedLayers.map(c => [c.change, c.parameterName, environment(c), c.producer ?? '-', transition(c)]),
+    },
+    {
+      title: 'Moved (will be updated: new version, aliases follow)',
+      headers: ['STACK', 'FUNCTION', 'LAYER', 'FINGERPRINT', 'VERSION', 'ALIASES'],
+      rows: diff.moved.map(m => [m.stack, m.function, m.layer, `${m.before ?? '(none)'} -> ${m.after}`,
+        m.versions.join(', ') || '-', m.aliases.join(', ') || '-']),
+    },
+    {
+      title: 'Not following (will keep the old layer)',
+      headers: ['STACK', 'FUNCTION', 'PARAMETER', 'STATUS', 'FINDING'],
+      rows: diff.notFollowing.map(n => [n.stack, n.function, n.parameterName, n.status, n.finding ?? '-']),
+    },
+  ];
+}
+
+/** A plain-text report for terminals. */
+export function diffAsTable(diff: LayerDiff): string {
+  if (diff.changedLayers.length === 0 && diff.moved.length === 0) {
+    return 'no layer changed';
+  }
+  const out: string[] = [];
+  for (const section of sections(diff)) {
+    out.push(`${section.title}: ${section.rows.length}`);
+    if (section.rows.length === 0) {
+      continue;
+    }
+    const widths = section.headers.map((h, i) => Math.max(h.length, ...section.rows.map(r => r[i].length)));
+    const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}`;
+    out.push(line(section.headers), ...section.rows.map(line));
+  }
+  return out.join('\n');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** A Markdown report for a pull-request comment. */
+export function diffAsMarkdown(diff: LayerDiff): string {
+  if (diff.changedLayers.length === 0 && diff.moved.length === 0) {
+    return '### Layer impact\n\nNo layer changed.';
+  }
+  const out = ['### Layer impact', ''];
+  out.push(`${diff.changedLayers.length} layer(s) changed, ${diff.moved.length} function(s) move with them, `
+    + `${diff.notFollowing.length} will not follow.`);
+  for (const section of sections(diff)) {
+    out.push('', `#### ${section.title}`, '');
+    if (section.rows.length === 0) {
+      out.push('None.');
+      continue;
+    }
+    const headers = section.headers.map(h => h.charAt(0) + h.slice(1).toLowerCase());
+    out.push(`| ${headers.join(' | ')} |`, `| ${headers.map(() => '---').join(' | ')} |`);
+    for (const row of section.rows) {
+      out.push(`| ${row.map(cell => `\`${escapeMarkdown(cell)}\``).join(' | ')} |`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** The diff as JSON: `changedLayers`, `moved`, `notFollowing`. */
+export function diffAsJson(diff: LayerDiff): string {
+  return JSON.stringify(diff, undefined, 2);
+}

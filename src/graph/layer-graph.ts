@@ -1,0 +1,142 @@
+import { LayerRegistryEntry } from '../registry/layer-registry-entry';
+import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
+
+/** A box of the graph: a producing layer, a registry entry, a parameter nobody in sight produces, or a function. */
+export interface GraphNode {
+  readonly id: string;
+  readonly kind: 'producer' | 'registry' | 'unknown' | 'consumer';
+  /** Lines of text: path, parameter, environment. */
+  readonly label: string[];
+  /** The subgraph it is drawn in: its app and Stage, `registry`, or `unknown producers`. */
+  readonly group: string;
+}
+
+/** A layer of a function: from its producer to the function; `followed` false where the aspect cannot follow it. */
+export interface GraphEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly followed: boolean;
+  /** The short fingerprint of a followed layer, or the finding (or status) of one that is not. */
+  readonly label: string;
+}
+
+/** Producers, consumers and the layers between them, of one or more apps. */
+export interface LayerGraph {
+  readonly nodes: GraphNode[];
+  readonly edges: GraphEdge[];
+}
+
+/** One synthesized app: a name for it (its assembly directory) and its report. */
+export interface GraphApp {
+  readonly name: string;
+  readonly report: LayerDependencyReport;
+}
+
+/** Registry entries of a lock file, drawn as producers of other apps. */
+export interface GraphLockFile {
+  readonly file: string;
+  readonly entries: readonly LayerRegistryEntry[];
+}
+
+interface KnownProducer {
+  readonly node: GraphNode;
+  readonly producer: { parameterName: string; account?: string; region?: string; fingerprint?: string; producer?: string };
+}
+
+function environment(p: { account?: string; region?: string }): string {
+  return p.account || p.region ? `${p.account ?? 'any account'}/${p.region ?? 'any region'}` : 'any environment';
+}
+
+function groupOf(app: string, assembly: string | undefined): string {
+  return assembly ? `${app} / ${assembly}` : app;
+}
+
+/** True when a consumer in (account, region) reads the parameter in the producer's environment. */
+function fits(consumer: ReportConsumer, producer: { account?: string; region?: string }): boolean {
+  const same = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
+  return same(consumer.account, producer.account) && same(consumer.region, producer.region);
+}
+
+/** The short name of a finding id, as an edge label: `UnhashedConsumer`. */
+function findingLabel(layer: ReportLayer): string {
+  return layer.finding ? layer.finding.slice(layer.finding.indexOf(':') + 1) : layer.status;
+}
+
+/**
+ * The graph of one or more apps (and lock files): a node per producing layer, registry entry and function, an
+ * edge per layer of a function. A registry entry with the same parameter, environment and fingerprint as a layer
+ * another app produces is drawn as that layer, so a layer app and the service apps reading its lock file meet
+ * in one picture. Layers CloudFormation tracks itself (literal ARNs, same stack) are not drawn.
+ */
+export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphLockFile[] = []): LayerGraph {
+  const nodes = new Map<string, GraphNode>();
+  const edges: GraphEdge[] = [];
+  const node = (key: string, make: (id: string) => GraphNode): GraphNode => {
+    let found = nodes.get(key);
+    if (!found) {
+      found = make(`n${nodes.size}`);
+      nodes.set(key, found);
+    }
+    return found;
+  };
+  const producers: KnownProducer[] = [];
+  const addProducer = (p: ReportProducer | LayerRegistryEntry, group: string, registry: boolean) => {
+    const same = producers.find(k => k.producer.parameterName === p.parameterName && k.producer.account === p.account
+      && k.producer.region === p.region && k.producer.fingerprint === p.fingerprint);
+    if (same) {
+      return;
+    }
+    const key = `P\u0000${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}\u0000${p.fingerprint ?? ''}`;
+    const made = node(key, id => ({
+      id, kind: registry ? 'registry' : 'producer', group,
+      label: [...(p.producer ? [p.producer] : []), p.parameterName, environment(p)],
+    }));
+    producers.push({ node: made, producer: p });
+  };
+  // The apps' own layers first, so that registry entries of the same layer merge into them.
+  for (const app of apps) {
+    for (const p of app.report.producers.filter(x => x.origin === 'discovered')) {
+      addProducer(p, groupOf(app.name, p.assembly), false);
+    }
+  }
+  for (const app of apps) {
+    for (const p of app.report.producers.filter(x => x.origin === 'registry')) {
+      addProducer(p, 'registry', true);
+    }
+  }
+  for (const lock of lockFiles) {
+    for (const entry of lock.entries) {
+      addProducer(entry, `registry ${lock.file}`, true);
+    }
+  }
+
+  for (const app of apps) {
+    for (const consumer of app.report.consumers) {
+      const target = node(`C\u0000${app.name}\u0000${consumer.function}`, id => ({
+        id, kind: 'consumer', group: groupOf(app.name, consumer.assembly), label: [consumer.function],
+      }));
+      for (const layer of consumer.layers) {
+        if (layer.status === 'local') {
+          continue;
+        }
+        const followed = layer.status === 'tracked';
+        const source = producerOf(layer, consumer, producers)
+          ?? node(`U\u0000${layer.parameterName ?? layer.producer ?? layer.source}`, id => ({
+            id, kind: layer.producer ? 'producer' : 'unknown', group: layer.producer ? groupOf(app.name, consumer.assembly) : 'unknown producers',
+            label: [layer.producer ?? layer.parameterName ?? layer.source],
+          }));
+        edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingLabel(layer) });
+      }
+    }
+  }
+  return { nodes: [...nodes.values()], edges };
+}
+
+/** The producer node a consumer's layer comes from: by parameter and environment, the fingerprint deciding. */
+function producerOf(layer: ReportLayer, consumer: ReportConsumer, producers: readonly KnownProducer[]): GraphNode | undefined {
+  const candidates = producers.filter(k => (layer.parameterName !== undefined
+    ? k.producer.parameterName === layer.parameterName && fits(consumer, k.producer)
+    : layer.producer !== undefined && k.producer.producer === layer.producer));
+  const byFingerprint = layer.fingerprint ? candidates.find(k => k.producer.fingerprint?.startsWith(layer.fingerprint!)) : undefined;
+  return (byFingerprint ?? candidates[0])?.node;
+}

@@ -1,0 +1,33 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { REPORT_FILE } from './layer-dependency-report';
+import { LayerDependencyReport } from './report-shape';
+
+/**
+ * The `layer-dependencies.json` of a synthesized cloud assembly directory.
+ * @throws naming the directory or file, and what to do, when there is no assembly, no report, or it is not JSON
+ */
+export function readReport(assembly: string): LayerDependencyReport {
+  const directory = path.resolve(assembly);
+  if (!fs.existsSync(directory)) {
+    throw new Error(`no cloud assembly at '${directory}'; run \`cdk synth\` first, or pass the assembly directory`);
+  }
+  if (!fs.existsSync(path.join(directory, 'manifest.json'))) {
+    throw new Error(`'${directory}' is not a cloud assembly (no manifest.json); pass the directory \`cdk synth\` wrote`);
+  }
+  const file = path.join(directory, REPORT_FILE);
+  if (!fs.existsSync(file)) {
+    throw new Error(`'${directory}' has no ${REPORT_FILE}; add the aspect to the app `
+      + '(Aspects.of(app).add(new LayerDependencyAspect())) and run `cdk synth` again');
+  }
+  let report: LayerDependencyReport;
+  try {
+    report = JSON.parse(fs.readFileSync(file, 'utf-8')) as LayerDependencyReport;
+  } catch (error) {
+    throw new Error(`cannot read '${file}': ${(error as Error).message}`);
+  }
+  if (!Array.isArray(report?.producers) || !Array.isArray(report?.consumers)) {
+    throw new Error(`'${file}' is not a layer-dependencies report (no producers and consumers lists)`);
+  }
+  return report;
+}

@@ -1,0 +1,38 @@
+import { diffAsJson, diffAsMarkdown, diffAsTable } from '../../src/diff/diff-format';
+import { diffReports } from '../../src/diff/layer-diff';
+import { platformApp } from '../helpers/reports';
+
+describe('diff formats carry the same facts', () => {
+  const diff = diffReports([platformApp('VALUE = 1\n').report], [platformApp('VALUE = 2\n').report]);
+  const facts = [
+    diff.changedLayers[0].before!, diff.changedLayers[0].after!, 'Layers/Layer',
+    ...diff.moved.flatMap(m => [m.function, ...m.versions]), ...diff.notFollowing.map(n => n.function), 'cdk-layer-sync:CachedLayerLookup',
+  ];
+
+  test.each([
+    ['table', diffAsTable(diff)],
+    ['markdown', diffAsMarkdown(diff)],
+    ['json', diffAsJson(diff)],
+  ])('%s names every changed layer, moved consumer, version and consumer that will not follow', (_format, text) => {
+    for (const fact of facts) {
+      expect(text).toContain(fact);
+    }
+  });
+
+  test('json has exactly the keys changedLayers, moved, notFollowing', () => {
+    expect(Object.keys(JSON.parse(diffAsJson(diff)))).toEqual(['changedLayers', 'moved', 'notFollowing']);
+  });
+
+  test('markdown is a pull-request comment: a heading, a summary line and one table per section', () => {
+    const text = diffAsMarkdown(diff);
+    expect(text.split('\n')[0]).toBe('### Layer impact');
+    expect(text).toContain('1 layer(s) changed, 2 function(s) move with them, 2 will not follow.');
+    expect(text.match(/^\| --- \|/gm)).toHaveLength(3);
+  });
+
+  test('with nothing changed, each format says so', () => {
+    const none = { changedLayers: [], moved: [], notFollowing: [] };
+    expect(diffAsTable(none)).toBe('no layer changed');
+    expect(diffAsMarkdown(none)).toContain('No layer changed.');
+  });
+});

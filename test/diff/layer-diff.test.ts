@@ -1,0 +1,49 @@
+import { diffReports } from '../../src/diff/layer-diff';
+import { PARAMETER } from '../helpers/apps';
+import { platformApp } from '../helpers/reports';
+
+describe('diffReports, on the reports of real syntheses', () => {
+  const v1 = platformApp('VALUE = 1\n').report;
+  const v2 = platformApp('VALUE = 2\n').report;
+
+  test('a changed layer: its producer, environment, old and new fingerprint', () => {
+    const { changedLayers } = diffReports([v1], [v2]);
+    expect(changedLayers).toHaveLength(1);
+    const [change] = changedLayers;
+    expect(change).toMatchObject({
+      change: 'changed', parameterName: PARAMETER, account: '111111111111', region: 'eu-west-1', producer: 'Layers/Layer',
+    });
+    expect(change.before).toBe(v1.producers[0].fingerprint!.slice(0, 12));
+    expect(change.after).toBe(v2.producers[0].fingerprint!.slice(0, 12));
+  });
+
+  test('moved: every tracked consumer, with its version and aliases, and nothing else', () => {
+    const { moved } = diffReports([v1], [v2]);
+    expect(moved.map(m => m.function)).toEqual(['Billing/Consumer', 'Orders/Consumer']);
+    for (const m of moved) {
+      expect(m.layer).toBe(PARAMETER);
+      expect(m.aliases).toEqual(['Live']);
+      expect(m.versions).toHaveLength(1);
+      expect(m.versions[0]).toMatch(/^ConsumerCurrentVersion/);
+      expect(m.after).not.toBe(m.before);
+    }
+  });
+
+  test('notFollowing: the pinned and the cached-lookup consumers of the changed layer, with their findings', () => {
+    const { notFollowing } = diffReports([v1], [v2]);
+    expect(notFollowing).toEqual([
+      { stack: 'Cached', function: 'Cached/Fn', parameterName: PARAMETER, status: 'cached-lookup', finding: 'cdk-layer-sync:CachedLayerLookup' },
+      { stack: 'Pinned', function: 'Pinned/Fn', parameterName: PARAMETER, status: 'pinned', finding: undefined },
+    ]);
+  });
+
+  test('identical syntheses: nothing changed, nothing listed', () => {
+    expect(diffReports([v1], [platformApp('VALUE = 1\n').report])).toEqual({ changedLayers: [], moved: [], notFollowing: [] });
+  });
+
+  test('a layer added, and one removed', () => {
+    const without = platformApp('VALUE = 1\n', false).report;
+    expect(diffReports([without], [v1]).changedLayers.map(c => c.change)).toEqual(['added']);
+    expect(diffReports([v1], [without]).changedLayers.map(c => c.change)).toEqual(['removed']);
+  });
+});

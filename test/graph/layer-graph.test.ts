@@ -1,0 +1,35 @@
+import { buildGraph } from '../../src/graph/layer-graph';
+import { PARAMETER } from '../helpers/apps';
+import { platformApp } from '../helpers/reports';
+
+describe('buildGraph, on the report of a real synthesis', () => {
+  const { report } = platformApp('VALUE = 1\n');
+  const graph = buildGraph([{ name: 'platform', report }]);
+  const byLabel = (text: string) => graph.nodes.find(n => n.label.includes(text))!;
+
+  test('a node per producing layer and per consumer function, grouped by app', () => {
+    expect(byLabel('Layers/Layer')).toMatchObject({ kind: 'producer', group: 'platform' });
+    for (const fn of ['Orders/Consumer', 'Billing/Consumer', 'Pinned/Fn', 'Cached/Fn', 'Orphan/Consumer']) {
+      expect(byLabel(fn)).toMatchObject({ kind: 'consumer', group: 'platform' });
+    }
+  });
+
+  test('followed layers are edges from the producer, labelled with the fingerprint', () => {
+    const producer = byLabel('Layers/Layer');
+    const followed = graph.edges.filter(e => e.followed);
+    expect(followed.map(e => e.to).sort()).toEqual([byLabel('Billing/Consumer').id, byLabel('Orders/Consumer').id].sort());
+    expect(new Set(followed.map(e => e.from))).toEqual(new Set([producer.id]));
+    expect(followed[0].label).toBe(report.producers[0].fingerprint!.slice(0, 12));
+  });
+
+  test('layers not followed are edges labelled with their finding; an unknown producer gets a node of its own', () => {
+    const notFollowed = graph.edges.filter(e => !e.followed).map(e => ({ from: e.from, to: e.to, label: e.label }));
+    expect(notFollowed).toEqual(expect.arrayContaining([
+      { from: byLabel('Layers/Layer').id, to: byLabel('Cached/Fn').id, label: 'CachedLayerLookup' },
+      { from: byLabel('Layers/Layer').id, to: byLabel('Pinned/Fn').id, label: 'pinned' },
+      { from: byLabel('/other-team/arn').id, to: byLabel('Orphan/Consumer').id, label: 'UnhashedConsumer' },
+    ]));
+    expect(byLabel('/other-team/arn')).toMatchObject({ kind: 'unknown', group: 'unknown producers' });
+    expect(byLabel(PARAMETER).id).toBe(byLabel('Layers/Layer').id);
+  });
+});

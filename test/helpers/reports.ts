@@ -1,0 +1,39 @@
+// Reports (layer-dependencies.json) of real syntheses with the aspect, read back as the CLI reads them.
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { readReport } from '../../src/report/read-report';
+import { LayerDependencyReport } from '../../src/report/report-shape';
+import { addAspect, ConsumerStack, consumerFunction, layerSource, newApp, PARAMETER, ProducerStack } from './apps';
+
+const ENV = { account: '111111111111', region: 'eu-west-1' };
+
+/** Synthesize an app built by `build` with the aspect; its assembly directory and report. */
+export function synthesizedReport(
+  build: (app: App) => void, context: Record<string, string> = {},
+): { outdir: string; report: LayerDependencyReport } {
+  const app = newApp({ context });
+  build(app);
+  addAspect(app);
+  const outdir = app.synth().directory;
+  return { outdir, report: readReport(outdir) };
+}
+
+/**
+ * A platform app shape: one layer (content given) behind PARAMETER, two tracked consumers, one consumer pinned
+ * to version 3 of the parameter, one reading it with a cached valueFromLookup, and one of an unknown parameter.
+ */
+export function platformApp(layerContent: string, withProducer = true) {
+  return synthesizedReport(app => {
+    if (withProducer) {
+      new ProducerStack(app, 'Layers', { env: ENV, source: layerSource(layerContent) });
+    }
+    new ConsumerStack(app, 'Orders', { env: ENV });
+    new ConsumerStack(app, 'Billing', { env: ENV });
+    const pinned = new Stack(app, 'Pinned', { env: ENV });
+    consumerFunction(pinned, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(pinned, 'L', ssm.StringParameter.valueForStringParameter(pinned, PARAMETER, 3))]);
+    const cached = new Stack(app, 'Cached', { env: ENV });
+    consumerFunction(cached, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(cached, 'L', ssm.StringParameter.valueFromLookup(cached, PARAMETER))]);
+    new ConsumerStack(app, 'Orphan', { env: ENV, parameterName: '/other-team/arn' });
+  }, { [`ssm:account=111111111111:parameterName=${PARAMETER}:region=eu-west-1`]: 'arn:aws:lambda:eu-west-1:111111111111:layer:common:2' });
+}
