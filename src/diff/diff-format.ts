@@ -1,8 +1,5 @@
+import { environmentLabel } from '../registry/environment-match';
 import { LayerChange, LayerDiff } from './layer-diff';
-
-function environment(change: { account?: string; region?: string }): string {
-  return change.account || change.region ? `${change.account ?? 'any account'}/${change.region ?? 'any region'}` : 'any environment';
-}
 
 function transition(change: LayerChange): string {
   return `${change.before ?? '(none)'} -> ${change.after ?? '(none)'}`;
@@ -14,7 +11,7 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
     {
       title: 'Changed layers',
       headers: ['CHANGE', 'PARAMETER', 'ENVIRONMENT', 'PRODUCER', 'FINGERPRINT'],
-      rows: diff.changedLayers.map(c => [c.change, c.parameterName, environment(c), c.producer ?? '-', transition(c)]),
+      rows: diff.changedLayers.map(c => [c.change, c.parameterName, environmentLabel(c), c.producer ?? '-', transition(c)]),
     },
     {
       title: 'Moved (will be updated: new version, aliases follow)',

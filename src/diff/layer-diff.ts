@@ -1,4 +1,5 @@
 import { compareText } from '../io/compare-text';
+import { environmentsOverlap } from '../registry/environment-match';
 import { LayerDependencyReport, ReportConsumer, ReportProducer } from '../report/report-shape';
 
 /** A layer (an SSM parameter in one environment) whose fingerprint differs between two syntheses. */
@@ -68,12 +69,6 @@ function consumersByFunction(reports: readonly LayerDependencyReport[]): Map<str
   return new Map(reports.flatMap(r => r.consumers).map(c => [c.function, c]));
 }
 
-/** True when a consumer in (account, region) would read the layer of that parameter in the change's environment. */
-function sameEnvironment(consumer: ReportConsumer, change: LayerChange): boolean {
-  const fits = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
-  return fits(consumer.account, change.account) && fits(consumer.region, change.region);
-}
-
 /**
  * Compare the reports of two syntheses (each of one or more apps): the layers whose fingerprint changed, every
  * consumer that moves because of it, and every consumer of a changed layer that will not move.
@@ -112,7 +107,7 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
         continue;
       }
       const affected = layer.parameterName !== undefined && !FOLLOWED.has(layer.status) && !CLOUDFORMATION_TRACKED.has(layer.status)
-        && changedLayers.some(c => c.change !== 'removed' && c.parameterName === layer.parameterName && sameEnvironment(consumer, c));
+        && changedLayers.some(c => c.change !== 'removed' && c.parameterName === layer.parameterName && environmentsOverlap(consumer, c));
       if (affected) {
         notFollowing.push({
           stack: consumer.stack, function: consumer.function, parameterName: layer.parameterName!, status: layer.status, finding: layer.finding,

@@ -1,3 +1,4 @@
+import { environmentLabel, environmentsOverlap } from '../registry/environment-match';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
 
@@ -43,18 +44,8 @@ interface KnownProducer {
   readonly producer: { parameterName: string; account?: string; region?: string; fingerprint?: string; producer?: string };
 }
 
-function environment(p: { account?: string; region?: string }): string {
-  return p.account || p.region ? `${p.account ?? 'any account'}/${p.region ?? 'any region'}` : 'any environment';
-}
-
 function groupOf(app: string, assembly: string | undefined): string {
   return assembly ? `${app} / ${assembly}` : app;
-}
-
-/** True when a consumer in (account, region) reads the parameter in the producer's environment. */
-function fits(consumer: ReportConsumer, producer: { account?: string; region?: string }): boolean {
-  const same = (a?: string, b?: string) => a === undefined || b === undefined || a === b;
-  return same(consumer.account, producer.account) && same(consumer.region, producer.region);
 }
 
 /** The short name of a finding id, as an edge label: `UnhashedConsumer`. */
@@ -89,7 +80,7 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
     const key = `P\u0000${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}\u0000${p.fingerprint ?? ''}`;
     const made = node(key, id => ({
       id, kind: registry ? 'registry' : 'producer', group,
-      label: [...(p.producer ? [p.producer] : []), p.parameterName, environment(p)],
+      label: [...(p.producer ? [p.producer] : []), p.parameterName, environmentLabel(p)],
     }));
     producers.push({ node: made, producer: p });
   };
@@ -135,7 +126,7 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
 /** The producer node a consumer's layer comes from: by parameter and environment, the fingerprint deciding. */
 function producerOf(layer: ReportLayer, consumer: ReportConsumer, producers: readonly KnownProducer[]): GraphNode | undefined {
   const candidates = producers.filter(k => (layer.parameterName !== undefined
-    ? k.producer.parameterName === layer.parameterName && fits(consumer, k.producer)
+    ? k.producer.parameterName === layer.parameterName && environmentsOverlap(consumer, k.producer)
     : layer.producer !== undefined && k.producer.producer === layer.producer));
   const byFingerprint = layer.fingerprint ? candidates.find(k => k.producer.fingerprint?.startsWith(layer.fingerprint!)) : undefined;
   return (byFingerprint ?? candidates[0])?.node;

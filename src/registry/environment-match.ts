@@ -57,3 +57,15 @@ export function matchEnvironment<T extends EnvironmentScoped>(
   }
   return { ambiguous: fingerprints.size > 1 ? best : [] };
 }
+
+/** True when a consumer in one environment may read a producer in the other: each known field equal. */
+export function environmentsOverlap(a: { account?: string; region?: string }, b: { account?: string; region?: string }): boolean {
+  return fieldScore(a.account, b.account) !== undefined && fieldScore(a.region, b.region) !== undefined;
+}
+
+/** `account/region` for reports and pictures; `any environment` when neither is known. */
+export function environmentLabel(environment: { account?: string; region?: string }): string {
+  return environment.account || environment.region
+    ? `${environment.account ?? 'any account'}/${environment.region ?? 'any region'}`
+    : 'any environment';
+}

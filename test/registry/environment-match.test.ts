@@ -1,4 +1,4 @@
-import { matchEnvironment } from '../../src/registry/environment-match';
+import { environmentLabel, environmentsOverlap, matchEnvironment } from '../../src/registry/environment-match';
 
 const any = { fingerprint: 'any' };
 const a = { account: '111111111111', region: 'eu-west-1', fingerprint: 'a' };
@@ -28,5 +28,20 @@ describe('matchEnvironment', () => {
   });
   test('nothing to match', () => {
     expect(matchEnvironment([], 'x', 'y')).toEqual({ ambiguous: [] });
+  });
+});
+
+describe('environmentsOverlap and environmentLabel', () => {
+  test('an unknown field overlaps anything; known fields must be equal', () => {
+    expect(environmentsOverlap({}, { account: '1', region: 'r' })).toBe(true);
+    expect(environmentsOverlap({ account: '1' }, { account: '1', region: 'r' })).toBe(true);
+    expect(environmentsOverlap({ account: '1' }, { account: '2' })).toBe(false);
+    expect(environmentsOverlap({ region: 'a' }, { region: 'b' })).toBe(false);
+  });
+
+  test('labels name what is known', () => {
+    expect(environmentLabel({})).toBe('any environment');
+    expect(environmentLabel({ account: '1', region: 'r' })).toBe('1/r');
+    expect(environmentLabel({ region: 'r' })).toBe('any account/r');
   });
 });
