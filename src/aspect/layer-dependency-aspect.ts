@@ -138,11 +138,15 @@ export class LayerDependencyAspect implements IAspect {
     }
   }
 
-  private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
+  private report(scope: IConstruct, definition: FindingDefinition, finding: string): void {
     const level = this.options.levelOf(definition);
     if (level === FindingLevel.OFF) {
       return;
     }
+    // Only warnings can be acknowledged; the hint names the construct the finding is on.
+    const message = level === FindingLevel.WARNING
+      ? `${finding} Or acknowledge it here or on a scope above: Annotations.of(scope).acknowledgeWarning('${definition.id}', reason).`
+      : finding;
     this.planFor(scope).recordFinding({ id: definition.id, level, path: scope.node.path, message });
     if (reportFinding(scope, definition, level, message)) {
       const plan = this.planFor(scope);

@@ -16,6 +16,5 @@ export function cachedLayerLookupMessage(functionPath: string, parameterName: st
     + 'The cached ARN never changes by itself: when the layer is published again, this function keeps attaching '
     + 'the old layer version, and no fingerprint can move it (none is written). '
     + `Fix: import it with ssm.StringParameter.valueForStringParameter(scope, '${parameterName}') (resolved at deploy `
-    + `time, and followed by cdk-layer-sync), or run \`cdk context --reset '${contextKey}'\` after every layer release; `
-    + `or acknowledge with Annotations.of(fn).acknowledgeWarning('${CACHED_LAYER_LOOKUP.id}', reason).`;
+    + `time, and followed by cdk-layer-sync), or run \`cdk context --reset '${contextKey}'\` after every layer release.`;
 }

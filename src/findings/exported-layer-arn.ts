@@ -16,6 +16,5 @@ export function exportedLayerArnMessage(functionPath: string, source: string): s
     + '"Export ... cannot be updated as it is in use by ..." (aws/aws-cdk#1972). '
     + 'Fix: pass the ARN through an SSM parameter (ssm.StringParameter in the producer, '
     + 'ssm.StringParameter.valueForStringParameter in the consumer), or make the reference weak '
-    + '(CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK)); this aspect tracks both. '
-    + `Or acknowledge with Annotations.of(fn).acknowledgeWarning('${EXPORTED_LAYER_ARN.id}', reason).`;
+    + '(CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK)); this aspect tracks both.';
 }

@@ -13,6 +13,5 @@ export const LAYER_VERSION_NOT_RETAINED: FindingDefinition = {
 export function layerVersionNotRetainedMessage(layerPath: string, consumers: string): string {
   return `layer version ${layerPath} is shared with ${consumers} but is not retained: every update of the layer `
     + 'makes CloudFormation delete the previous version, and a consumer stack that then fails and rolls back '
-    + 'cannot attach it again. Fix: removalPolicy: RemovalPolicy.RETAIN on the LayerVersion; or acknowledge '
-    + `with Annotations.of(layer).acknowledgeWarning('${LAYER_VERSION_NOT_RETAINED.id}', reason).`;
+    + 'cannot attach it again. Fix: removalPolicy: RemovalPolicy.RETAIN on the LayerVersion.';
 }

@@ -15,6 +15,5 @@ export function unhashedConsumerMessage(functionPath: string, source: string, re
     + 'Its configuration will not change when that layer changes, so cdk deploy will skip it and its '
     + 'current version and aliases will keep running code built against the old layer. '
     + 'Fix: register the producer (create the SSM parameter from the LayerVersion in this app, or add the '
-    + 'fingerprint to a LayerRegistry passed as `registry`), or acknowledge this warning on the function '
-    + `with Annotations.of(fn).acknowledgeWarning('${UNHASHED_CONSUMER.id}', reason).`;
+    + 'fingerprint to a LayerRegistry passed as `registry`).';
 }

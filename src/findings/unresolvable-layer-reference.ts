@@ -13,6 +13,5 @@ export const UNRESOLVABLE_LAYER_REFERENCE: FindingDefinition = {
 export function unresolvableLayerReferenceMessage(path: string, what: string, detail: string): string {
   return `cannot follow the layers of ${path}: ${what} (${detail}). The function is left unchanged and will `
     + 'not be redeployed when its layer changes. Fix: pass the layer ARN as a plain SSM parameter import or '
-    + 'a LayerVersion, or set `target: FingerprintTarget.ENVIRONMENT`; or acknowledge with '
-    + `Annotations.of(fn).acknowledgeWarning('${UNRESOLVABLE_LAYER_REFERENCE.id}', reason).`;
+    + 'a LayerVersion, or set `target: FingerprintTarget.ENVIRONMENT`.';
 }

@@ -198,3 +198,16 @@ describe('EnvironmentLimit (ENVIRONMENT target)', () => {
     expect(messages(stack, 'error')).toEqual([]);
   });
 });
+
+describe('the acknowledgement hint', () => {
+  test('a WARNING ends with how to acknowledge it, naming its id', () => {
+    const [warning] = messages(orphanApp(), 'warning');
+    expect(warning).toContain(`Or acknowledge it here or on a scope above: Annotations.of(scope).acknowledgeWarning('${UNHASHED}', reason).`);
+  });
+
+  test('an ERROR, which cannot be acknowledged, does not offer it', () => {
+    const [error] = messages(orphanApp({ unhashedConsumer: FindingLevel.ERROR }), 'error');
+    expect(error).toContain(`${UNHASHED}: function Orphan/Consumer`);
+    expect(error).not.toContain('acknowledge');
+  });
+});
