@@ -1,5 +1,6 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
-import { findElementByLogicalId, renderedProperties } from '../cfn/cfn-elements';
+import { CfnResource } from 'aws-cdk-lib';
+import { renderedProperties } from '../cfn/cfn-elements';
+import { referenceOf, resolveWithReferences } from '../detect/capture-references';
 
 /** Lambda's limit on the total size of a function's environment variables (names and values), in bytes. */
 export const MAX_ENVIRONMENT_BYTES = 4096;
@@ -7,19 +8,18 @@ export const MAX_ENVIRONMENT_BYTES = 4096;
 const EDGE_PRINCIPAL = 'edgelambda.amazonaws.com';
 
 /**
- * True when the function is a Lambda@Edge function: its execution role (a role of the same stack) can be
- * assumed by `edgelambda.amazonaws.com`, which Lambda@Edge requires (`experimental.EdgeFunction` sets it up
- * so). Lambda@Edge functions cannot have environment variables.
+ * True when the function is a Lambda@Edge function: its execution role, found through the reference itself (no
+ * scan of the stack), can be assumed by `edgelambda.amazonaws.com`, which Lambda@Edge requires
+ * (`experimental.EdgeFunction` sets it up so). Lambda@Edge functions cannot have environment variables.
  */
 export function isEdgeFunction(fn: CfnResource): boolean {
-  const stack = Stack.of(fn);
-  const role = renderedProperties(fn).Role as { 'Fn::GetAtt'?: [string, string] } | undefined;
-  const roleId = role?.['Fn::GetAtt']?.[0];
-  const element = roleId ? findElementByLogicalId(stack, roleId) : undefined;
-  if (!element || !CfnResource.isCfnResource(element)) {
+  const like = fn as unknown as { readonly role?: unknown; readonly _cfnProperties?: Record<string, unknown> };
+  const resolved = resolveWithReferences(fn, 'role' in like ? like.role : like._cfnProperties?.Role);
+  const role = referenceOf(resolved, resolved.value)?.reference.target;
+  if (!role || !CfnResource.isCfnResource(role)) {
     return false;
   }
-  return JSON.stringify(renderedProperties(element).AssumeRolePolicyDocument ?? {}).includes(EDGE_PRINCIPAL);
+  return JSON.stringify(renderedProperties(role).AssumeRolePolicyDocument ?? {}).includes(EDGE_PRINCIPAL);
 }
 
 /**
