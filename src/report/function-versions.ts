@@ -1,5 +1,6 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
-import { renderedProperties } from '../cfn/cfn-elements';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Stack, Stage } from 'aws-cdk-lib';
 
 const VERSION_TYPE = 'AWS::Lambda::Version';
 const ALIAS_TYPE = 'AWS::Lambda::Alias';
@@ -10,49 +11,40 @@ export interface FunctionVersions {
   readonly aliases: string[];
 }
 
-/** The logical id a `{ Ref: id }` (or the bare id) names, if that is what a resolved value is. */
-function refTarget(value: unknown): string | undefined {
-  const ref = (value as { Ref?: unknown } | null)?.Ref;
-  return typeof ref === 'string' ? ref : undefined;
+interface TemplateResource {
+  readonly Type?: string;
+  readonly Properties?: { readonly FunctionName?: { readonly Ref?: unknown }; readonly Name?: unknown };
 }
 
 /**
  * The versions and aliases of every function of a stack, by the function's logical id: the resources that move
- * when the function's configuration changes. Read from the L1 resources, so every L2 flavour counts.
+ * when the function's configuration changes. Read from the template the stack's synthesis wrote (a Version's
+ * logical id is a hash CDK computes at synthesis, costly to resolve again); empty when it cannot be read.
  */
 export function versionsByFunction(stack: Stack): Map<string, FunctionVersions> {
-  const byFunction = new Map<string, { versions: string[]; aliases: string[] }>();
-  const entry = (id: string) => {
-    let found = byFunction.get(id);
+  const byFunction = new Map<string, FunctionVersions>();
+  const assemblyDirectory = Stage.of(stack)?.outdir;
+  let resources: Record<string, TemplateResource>;
+  try {
+    const template = JSON.parse(fs.readFileSync(path.join(assemblyDirectory ?? '', stack.templateFile), 'utf-8'));
+    resources = template.Resources ?? {};
+  } catch {
+    return byFunction;
+  }
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const fn = resource.Properties?.FunctionName?.Ref;
+    if (typeof fn !== 'string' || (resource.Type !== VERSION_TYPE && resource.Type !== ALIAS_TYPE)) {
+      continue;
+    }
+    let found = byFunction.get(fn);
     if (!found) {
       found = { versions: [], aliases: [] };
-      byFunction.set(id, found);
+      byFunction.set(fn, found);
     }
-    return found;
-  };
-  for (const construct of stack.node.findAll()) {
-    if (!CfnResource.isCfnResource(construct) || Stack.of(construct) !== stack) {
-      continue;
-    }
-    if (construct.cfnResourceType !== VERSION_TYPE && construct.cfnResourceType !== ALIAS_TYPE) {
-      continue;
-    }
-    try {
-      const properties = renderedProperties(construct);
-      const fn = refTarget(properties.FunctionName);
-      if (!fn) {
-        continue;
-      }
-      if (construct.cfnResourceType === VERSION_TYPE) {
-        entry(fn).versions.push(stack.resolve(construct.logicalId));
-      } else {
-        const name = properties.Name;
-        if (typeof name === 'string') {
-          entry(fn).aliases.push(name);
-        }
-      }
-    } catch {
-      // A version or alias whose properties cannot be resolved is left out of the report.
+    if (resource.Type === VERSION_TYPE) {
+      found.versions.push(logicalId);
+    } else if (typeof resource.Properties?.Name === 'string') {
+      found.aliases.push(resource.Properties.Name);
     }
   }
   return byFunction;
