@@ -1,6 +1,5 @@
 import { parseArgs } from 'util';
-import { readReport } from '../report/read-report';
-import { LayerDependencyReport } from '../report/report-shape';
+import { readAssemblyReport } from './cli-inputs';
 import { CliError } from './usage';
 
 /** Statuses that mean a consumer will not move with its layer. */
@@ -39,13 +38,4 @@ function printTable(rows: Array<Record<string, string>>, out: (line: string) => 
   const line = (r: Record<string, string>) => columns.map((c, i) => r[c].padEnd(widths[i])).join('  ').trimEnd();
   out(line(headers));
   rows.forEach(r => out(line(r)));
-}
-
-/** The report of an assembly; a problem reading it is a usage error (exit 2). */
-export function readAssemblyReport(assembly: string): LayerDependencyReport {
-  try {
-    return readReport(assembly);
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
 }

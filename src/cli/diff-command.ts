@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 import { diffAsJson, diffAsMarkdown, diffAsTable } from '../diff/diff-format';
 import { diffReports } from '../diff/layer-diff';
-import { readAssemblyReport } from './check-command';
+import { readAssemblyReport } from './cli-inputs';
 import { CliError } from './usage';
 
 /**

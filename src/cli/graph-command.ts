@@ -2,8 +2,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { graphAsDot, graphAsJson, graphAsMermaid } from '../graph/graph-format';
 import { buildGraph } from '../graph/layer-graph';
-import { readRegistryFile } from '../registry/registry-file';
-import { readAssemblyReport } from './check-command';
+import { readAssemblyReport, readLockFile } from './cli-inputs';
 import { CliError } from './usage';
 
 const FORMATS: Record<string, (graph: ReturnType<typeof buildGraph>) => string> = {
@@ -25,13 +24,7 @@ export function graphCommand(args: string[], out: (line: string) => void): numbe
   }
   const assemblies = positionals.length > 0 ? positionals : ['cdk.out'];
   const apps = assemblies.map(a => ({ name: path.relative(process.cwd(), path.resolve(a)) || '.', report: readAssemblyReport(a) }));
-  const lockFiles = (values.lock ?? []).map(file => {
-    try {
-      return { file, entries: readRegistryFile(file) };
-    } catch (error) {
-      throw new CliError((error as Error).message);
-    }
-  });
+  const lockFiles = (values.lock ?? []).map(file => ({ file, entries: readLockFile(file) }));
   out(format(buildGraph(apps, lockFiles)));
   return 0;
 }
