@@ -1,15 +1,39 @@
-// npm run bench: the speed goals of the project, measured. BENCH_ROUNDS sets the rounds (default 5).
-import { benchDirectoryFingerprint } from './bench/directory-fingerprint';
-import { benchStageCost, benchSynthesisOverhead } from './bench/synthesis-overhead';
+// npm run bench: the speed goals of the project, measured. BENCH_ROUNDS sets the rounds (default 7).
+// `npm run bench -- fingerprint` (or `synthesis`) runs one part.
+import { benchDirectoryFingerprint, DirectoryBenchResult } from './bench/directory-fingerprint';
+import { benchStageCost, benchSynthesisOverhead, SynthesisBenchResult } from './bench/synthesis-overhead';
 
+const PARTS = ['synthesis', 'fingerprint'];
+const asked = process.argv.slice(2);
+const unknown = asked.filter(part => !PARTS.includes(part));
+if (unknown.length > 0) {
+  console.error(`npm run bench: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')} (none given runs both)`);
+  process.exit(2);
+}
+const runs = (part: string) => asked.length === 0 || asked.includes(part);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 7);
-const synthesis = benchSynthesisOverhead(rounds);
-console.log('');
-const stages = benchStageCost(Math.min(rounds, 3));
-console.log('');
-const directory = benchDirectoryFingerprint(rounds);
-console.log('');
-console.log(`summary: synthesis overhead ${synthesis.cpuOverheadPercent.toFixed(1)}% cpu (goal < 5%), `
-  + `${synthesis.overheadPercent.toFixed(1)}% wall clock, the aspect's own visits ${synthesis.aspectSharePercent.toFixed(1)}%; `
-  + `ofDirectory / FileSystem.fingerprint = ${directory.ratioCold.toFixed(2)} cold (goal <= 0.80), `
-  + `${directory.ratioWarm.toFixed(2)} warm, both from their caches (goal <= 1.00); an app in a Stage costs ${stages.ratio.toFixed(2)}x with the aspect`);
+
+let synthesis: SynthesisBenchResult | undefined;
+let stages: ReturnType<typeof benchStageCost> | undefined;
+let directory: DirectoryBenchResult | undefined;
+if (runs('synthesis')) {
+  synthesis = benchSynthesisOverhead(rounds);
+  console.log('');
+  stages = benchStageCost(Math.min(rounds, 3));
+  console.log('');
+}
+if (runs('fingerprint')) {
+  directory = benchDirectoryFingerprint(rounds);
+  console.log('');
+}
+const summary: string[] = [];
+if (synthesis && stages) {
+  summary.push(`synthesis overhead ${synthesis.cpuOverheadPercent.toFixed(1)}% cpu (goal < 5%), `
+    + `${synthesis.overheadPercent.toFixed(1)}% wall clock, the aspect's own visits ${synthesis.aspectSharePercent.toFixed(1)}%`);
+  summary.push(`an app in a Stage costs ${stages.ratio.toFixed(2)}x with the aspect`);
+}
+if (directory) {
+  summary.push(`ofDirectory / FileSystem.fingerprint = ${directory.ratioCold.toFixed(2)} cold (goal <= 0.80), `
+    + `${directory.ratioWarm.toFixed(2)} warm, both from their caches (goal <= 1.00)`);
+}
+console.log(`summary: ${summary.join('; ')}`);

@@ -6,6 +6,7 @@ import { compareText } from '../io/compare-text';
 import { toPosixPath } from '../io/posix-path';
 import { DirectoryFingerprintOptions } from './directory-fingerprint-options';
 import { cachedFingerprint, EntryStat, storeFingerprint } from './fingerprint-cache';
+import { FileContentReader } from './file-content-reader';
 
 /** Build debris that Lambda never needs and that running tests or cloning would add or change. */
 export const DEFAULT_EXCLUDES: readonly string[] = [
@@ -60,8 +61,9 @@ export function fingerprintDirectory(directory: string, options: DirectoryFinger
     }
   }
   const hash = createHash('sha256').update(FORMAT);
+  const reader = new FileContentReader();
   for (const entry of entries) {
-    hashEntry(hash, entry);
+    hashEntry(hash, entry, reader);
   }
   const fingerprint = hash.digest('hex');
   if (useCache) {
@@ -106,17 +108,18 @@ class TreeLister {
   constructor(private readonly ignore: string[], private readonly followSymlinks: boolean) {}
 
   public list(dir: string, prefix: string, chain: string[]): TreeEntry[] {
+    // Paths only: fast-glob's own `stats` costs a third more than the lstat calls below.
     const listed = fg.sync('**', {
-      cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, stats: true, ignore: this.ignore, suppressErrors: false,
-    }).sort((a, b) => compareText(a.path, b.path));
+      cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false, ignore: this.ignore, suppressErrors: false,
+    }).sort(compareText);
     const entries: TreeEntry[] = [];
     for (const item of listed) {
-      const stats = item.stats!;
+      const absolute = path.join(dir, item);
+      const stats = lstat(absolute);
       if (stats.isDirectory()) {
         continue;
       }
-      const absolute = path.join(dir, item.path);
-      const relative = prefix + item.path;
+      const relative = prefix + item;
       if (stats.isSymbolicLink()) {
         if (this.followSymlinks) {
           entries.push(...this.followLink(absolute, relative, chain));
@@ -154,8 +157,17 @@ class TreeLister {
   }
 }
 
+/** The entry itself (a link, not what it points at); the error names the path, which vanished since listing. */
+function lstat(absolute: string): fs.Stats {
+  try {
+    return fs.lstatSync(absolute);
+  } catch (error) {
+    throw new Error(`${WHO}: cannot read '${absolute}': ${(error as Error).message}`);
+  }
+}
+
 /** Add one entry to the fingerprint: `F` records carry the content, `L` records the link's target. */
-function hashEntry(hash: Hash, entry: TreeEntry): void {
+function hashEntry(hash: Hash, entry: TreeEntry, reader: FileContentReader): void {
   const relative = entry.stat.path;
   if (entry.linkTarget !== undefined) {
     hash.update(`L\0${relative}\0${entry.linkTarget}\0`);
@@ -163,7 +175,7 @@ function hashEntry(hash: Hash, entry: TreeEntry): void {
   }
   let content: Buffer;
   try {
-    content = fs.readFileSync(entry.absolute);
+    content = reader.read(entry.absolute);
   } catch (error) {
     throw new Error(`${WHO}: cannot read file '${entry.absolute}': ${(error as Error).message}`);
   }

@@ -29,6 +29,20 @@ describe('LayerFingerprint.ofDirectory: the documented format', () => {
     const expected = createHash('sha256').update('cdk-layer-sync:directory:v1\n').update('F\0a.txt\0-\x001\0').update('x').digest('hex');
     expect(fp(dir)).toBe(expected);
   });
+
+  test('matches a digest computed by hand for files larger than the read buffer, in path order', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-kat-'));
+    const big = Buffer.alloc(1024 * 1024 + 3, 7);
+    fs.writeFileSync(path.join(dir, 'b.so'), big);
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'x');
+    fs.chmodSync(path.join(dir, 'a.txt'), 0o644);
+    fs.chmodSync(path.join(dir, 'b.so'), 0o755);
+    const expected = createHash('sha256').update('cdk-layer-sync:directory:v1\n')
+      .update('F\0a.txt\0-\x001\0').update('x')
+      .update(`F\0b.so\0x\0${big.length}\0`).update(big)
+      .digest('hex');
+    expect(fp(dir)).toBe(expected);
+  });
 });
 
 describe('LayerFingerprint.ofDirectory: stays the same', () => {
