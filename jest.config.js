@@ -1,6 +1,7 @@
 /**
  * The suite runs twice in one jest run: on the aws-cdk-lib the repository develops against (the newest), and on
- * the oldest release the peer range accepts (the `aws-cdk-lib-floor` devDependency). One closing line counts both.
+ * the oldest releases the peer range accepts (the `aws-cdk-lib-floor` and `constructs-floor` devDependencies). One
+ * closing line counts both.
  * `CDK_LIB=latest` or `CDK_LIB=floor` runs one of the two.
  * @type {import('jest').Config}
  */
@@ -13,6 +14,7 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 };
 const floorVersion = require('aws-cdk-lib-floor/package.json').version;
+const floorConstructsVersion = require('constructs-floor/package.json').version;
 const latestVersion = require('aws-cdk-lib/package.json').version;
 
 const projects = {
@@ -23,9 +25,12 @@ const projects = {
   },
   floor: {
     ...shared,
-    displayName: `aws-cdk-lib ${floorVersion} (floor)`,
+    displayName: `aws-cdk-lib ${floorVersion}, constructs ${floorConstructsVersion} (floor)`,
     setupFiles: [path.join(__dirname, 'test', 'setup', 'floor.js')],
-    moduleNameMapper: { '^aws-cdk-lib$': 'aws-cdk-lib-floor', '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-floor/$1' },
+    moduleNameMapper: {
+      '^aws-cdk-lib$': 'aws-cdk-lib-floor', '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-floor/$1',
+      '^constructs$': 'constructs-floor', '^constructs/(.*)$': 'constructs-floor/$1',
+    },
     // Installs its own aws-cdk-lib (an older one) from the registry: nothing to map.
     testPathIgnorePatterns: ['/node_modules/', '/test/e2e/packed-install\\.test\\.ts$'],
   },

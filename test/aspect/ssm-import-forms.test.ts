@@ -3,11 +3,12 @@ import { NestedStack, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { Construct } from 'constructs';
+import { Construct, Node } from 'constructs';
 import { FindingLevel } from '../../src';
 import {
   addAspect, consumerFunction, expectedShortFingerprint, functionOf, messages, newApp, PARAMETER, ProducerStack,
 } from '../helpers/apps';
+import { CONSTRUCTS_VERSION } from '../helpers/cdk-version';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 const CACHED_ARN = 'arn:aws:lambda:eu-west-1:111111111111:layer:common:7';
@@ -62,7 +63,8 @@ describe('GIVEN the SSM import forms that follow the parameter at deploy time', 
 describe('GIVEN valueFromLookup, which caches the ARN in cdk.context.json', () => {
   const lookup = (s: Construct) => ssm.StringParameter.valueFromLookup(s, PARAMETER);
 
-  test('WHEN the lookup is cached THEN CachedLayerLookup names the parameter, the key and both fixes', () => {
+  test(`WHEN the lookup is cached THEN CachedLayerLookup names the parameter, the key and both fixes (constructs ${CONSTRUCTS_VERSION}, `
+    + `${typeof Node.prototype.getAllContext === 'function' ? 'with' : 'without'} Node.getAllContext)`, () => {
     const { consumer } = importedAs(lookup, { [LOOKUP_KEY]: CACHED_ARN });
     const [warning] = messages(consumer, 'warning');
     expect(warning).toContain('function Consumer/Fn attaches the layer ARN that ssm.StringParameter.valueFromLookup read');

@@ -6,6 +6,10 @@ import * as cdk from 'aws-cdk-lib';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const CDK_VERSION: string = require('aws-cdk-lib/package.json').version;
 
+/** The constructs release under test: 10.0.0 on the floor, which has no `Node.getAllContext` (10.3 added it). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const CONSTRUCTS_VERSION: string = require('constructs/package.json').version;
+
 /** Weak cross-stack references (`CrossStackReferences`, `Fn::GetStackOutput`): newer releases only. */
 export const HAS_WEAK_REFERENCES = typeof (cdk as Record<string, unknown>).CrossStackReferences === 'function';
 
