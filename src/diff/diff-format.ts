@@ -11,7 +11,8 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
     {
       title: 'Changed layers',
       headers: ['CHANGE', 'PARAMETER', 'ENVIRONMENT', 'PRODUCER', 'FINGERPRINT'],
-      rows: diff.changedLayers.map(c => [c.change, c.parameterName, environmentLabel(c), c.producer ?? '-', transition(c)]),
+      rows: diff.changedLayers.map(c => [c.change, c.parameterName ?? '(weak reference)', c.parameterName !== undefined ? environmentLabel(c) : '-',
+        c.producer ?? '-', transition(c)]),
     },
     {
       title: 'Moved (will be updated: new version, aliases follow)',

@@ -2,13 +2,19 @@ import { compareText } from '../io/compare-text';
 import { environmentsOverlap } from '../registry/environment-match';
 import { LayerDependencyReport, ReportConsumer, ReportProducer } from '../report/report-shape';
 
-/** A layer (an SSM parameter in one environment) whose fingerprint differs between two syntheses. */
+/**
+ * A layer whose fingerprint differs between two syntheses: an SSM parameter in one environment, or a layer its
+ * consumers reach by weak references (`Fn::GetStackOutput`), known by its construct path.
+ */
 export interface LayerChange {
   readonly change: 'changed' | 'added' | 'removed';
-  readonly parameterName: string;
+  /** How consumers reach it. */
+  readonly via: 'ssm-parameter' | 'weak-reference';
+  /** The SSM parameter; absent for a weak reference. */
+  readonly parameterName?: string;
   readonly account?: string;
   readonly region?: string;
-  /** The producing layer's construct path, when known. */
+  /** The producing layer's construct path, when known (always, for a weak reference). */
   readonly producer?: string;
   /** Short fingerprints before and after; absent where the layer did not exist. */
   readonly before?: string;
@@ -52,6 +58,11 @@ function producerKey(p: { parameterName: string; account?: string; region?: stri
   return `${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}`;
 }
 
+/** SSM parameters first, by parameter and environment; then weak references, by producing layer. */
+function changeKey(c: LayerChange): string {
+  return c.parameterName !== undefined ? `0${producerKey({ ...c, parameterName: c.parameterName })}` : `1${c.producer ?? ''}`;
+}
+
 /** Every producer with a fingerprint, by (parameter, account, region); the app's own layers win over registry entries. */
 function producersByKey(reports: readonly LayerDependencyReport[]): Map<string, ReportProducer> {
   const byKey = new Map<string, ReportProducer>();
@@ -63,6 +74,31 @@ function producersByKey(reports: readonly LayerDependencyReport[]): Map<string, 
     }
   }
   return byKey;
+}
+
+/**
+ * Layers reached by weak references, by producing layer (and the cloud assembly holding it), with the short
+ * fingerprint their tracked consumers carry. The report lists no producer for them: the consumers name it.
+ */
+function weakReferenceLayers(reports: readonly LayerDependencyReport[]): Map<string, WeakReferenceLayer> {
+  const byProducer = new Map<string, WeakReferenceLayer>();
+  for (const consumer of reports.flatMap(r => r.consumers)) {
+    for (const layer of consumer.layers) {
+      if (layer.kind === 'weak-reference' && FOLLOWED.has(layer.status) && layer.producer && layer.fingerprint) {
+        byProducer.set(`${consumer.assembly ?? ''}\u0000${layer.producer}`, { producer: layer.producer, fingerprint: layer.fingerprint });
+      }
+    }
+  }
+  return byProducer;
+}
+
+interface WeakReferenceLayer {
+  readonly producer: string;
+  readonly fingerprint: string;
+}
+
+function change(before: unknown, after: unknown): LayerChange['change'] {
+  return !before ? 'added' : !after ? 'removed' : 'changed';
 }
 
 function consumersByFunction(reports: readonly LayerDependencyReport[]): Map<string, ReportConsumer> {
@@ -87,11 +123,24 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
     }
     const p = (b ?? a)!;
     changedLayers.push({
-      change: !a ? 'added' : !b ? 'removed' : 'changed',
+      change: change(a, b), via: 'ssm-parameter',
       parameterName: p.parameterName, account: p.account, region: p.region, producer: p.producer, before: shortA, after: shortB,
     });
   }
-  changedLayers.sort((x, y) => compareText(producerKey(x), producerKey(y)));
+  // A layer behind a parameter that some consumers also reach by weak references is listed once, by its parameter.
+  const behindParameters = new Set([...old.values(), ...now.values()].map(p => `${p.assembly ?? ''}\u0000${p.producer ?? ''}`));
+  const oldWeak = weakReferenceLayers(before);
+  const nowWeak = weakReferenceLayers(after);
+  for (const key of new Set([...oldWeak.keys(), ...nowWeak.keys()])) {
+    const a = oldWeak.get(key);
+    const b = nowWeak.get(key);
+    if (a?.fingerprint !== b?.fingerprint && !behindParameters.has(key)) {
+      changedLayers.push({
+        change: change(a, b), via: 'weak-reference', producer: (b ?? a)!.producer, before: a?.fingerprint, after: b?.fingerprint,
+      });
+    }
+  }
+  changedLayers.sort((x, y) => compareText(changeKey(x), changeKey(y)));
 
   const previous = consumersByFunction(before);
   const moved: MovedConsumer[] = [];

@@ -1,6 +1,7 @@
 import { diffAsJson, diffAsMarkdown, diffAsTable } from '../../src/diff/diff-format';
 import { diffReports } from '../../src/diff/layer-diff';
-import { platformApp } from '../helpers/reports';
+import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
+import { platformApp, weakReferenceApp } from '../helpers/reports';
 
 describe('diff formats carry the same facts', () => {
   const diff = diffReports([platformApp('VALUE = 1\n').report], [platformApp('VALUE = 2\n').report]);
@@ -35,4 +36,11 @@ describe('diff formats carry the same facts', () => {
     expect(diffAsTable(none)).toBe('no layer changed');
     expect(diffAsMarkdown(none)).toContain('No layer changed.');
   });
+});
+
+testWhen(HAS_WEAK_REFERENCES)('a layer reached by weak references has no parameter or environment: the table says so and names its producer', () => {
+  const before = weakReferenceApp('VALUE = 1\n');
+  const after = weakReferenceApp('VALUE = 2\n');
+  const row = diffAsTable(diffReports([before.report], [after.report])).split('\n').find(line => line.includes('(weak reference)'));
+  expect(row?.trim().split(/\s{2,}/)).toEqual(['changed', '(weak reference)', '-', 'Layers/Layer', `${before.layerFingerprint} -> ${after.layerFingerprint}`]);
 });

@@ -1,6 +1,7 @@
 import { diffReports } from '../../src/diff/layer-diff';
 import { PARAMETER } from '../helpers/apps';
-import { platformApp } from '../helpers/reports';
+import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
+import { platformApp, weakReferenceApp } from '../helpers/reports';
 
 describe('diffReports, on the reports of real syntheses', () => {
   const v1 = platformApp('VALUE = 1\n').report;
@@ -45,5 +46,22 @@ describe('diffReports, on the reports of real syntheses', () => {
     const without = platformApp('VALUE = 1\n', false).report;
     expect(diffReports([without], [v1]).changedLayers.map(c => c.change)).toEqual(['added']);
     expect(diffReports([v1], [without]).changedLayers.map(c => c.change)).toEqual(['removed']);
+  });
+
+  testWhen(HAS_WEAK_REFERENCES)('a layer reached by weak references: one change, named by its producing layer, and its consumers moved', () => {
+    const before = weakReferenceApp('VALUE = 1\n');
+    const after = weakReferenceApp('VALUE = 2\n');
+    const diff = diffReports([before.report], [after.report]);
+    expect(diff.changedLayers).toEqual([{
+      change: 'changed', via: 'weak-reference', producer: 'Layers/Layer', before: before.layerFingerprint, after: after.layerFingerprint,
+    }]);
+    expect(diff.moved.map(m => m.function)).toEqual(['Billing/Fn', 'Orders/Fn']);
+    expect(diffReports([before.report], [weakReferenceApp('VALUE = 1\n').report]).changedLayers).toEqual([]);
+  });
+
+  testWhen(HAS_WEAK_REFERENCES)('a layer behind a parameter that consumers also reach by weak references is listed once, by its parameter', () => {
+    const diff = diffReports([weakReferenceApp('VALUE = 1\n', true).report], [weakReferenceApp('VALUE = 2\n', true).report]);
+    expect(diff.changedLayers.map(c => [c.via, c.parameterName, c.producer])).toEqual([['ssm-parameter', PARAMETER, 'Layers/Layer']]);
+    expect(diff.moved.map(m => m.function)).toEqual(['Billing/Fn', 'Orders/Fn']);
   });
 });

@@ -1,10 +1,13 @@
 // Reports (layer-dependencies.json) of real syntheses with the aspect, read back as the CLI reads them.
-import { App, Stack } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, CrossStackReferences, ReferenceStrength, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { readReport } from '../../src/report/read-report';
 import { LayerDependencyReport } from '../../src/report/report-shape';
-import { addAspect, ConsumerStack, consumerFunction, layerSource, newApp, PARAMETER, ProducerStack } from './apps';
+import { addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, layerSource, newApp, PARAMETER, ProducerStack } from './apps';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -36,4 +39,22 @@ export function platformApp(layerContent: string, withProducer = true) {
     consumerFunction(cached, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(cached, 'L', ssm.StringParameter.valueFromLookup(cached, PARAMETER))]);
     new ConsumerStack(app, 'Orphan', { env: ENV, parameterName: '/other-team/arn' });
   }, { [`ssm:account=111111111111:parameterName=${PARAMETER}:region=eu-west-1`]: 'arn:aws:lambda:eu-west-1:111111111111:layer:common:2' });
+}
+
+/**
+ * A layer reached by weak references (Fn::GetStackOutput) from two consumer stacks: with no SSM parameter, or
+ * also published to one (ProducerStack).
+ */
+export function weakReferenceApp(layerContent: string, alsoBehindParameter = false) {
+  const synthesized = synthesizedReport(app => {
+    const layer = alsoBehindParameter
+      ? new ProducerStack(app, 'Layers', { source: layerSource(layerContent) }).layer
+      : new lambda.LayerVersion(new Stack(app, 'Layers'), 'Layer', { code: lambda.Code.fromAsset(layerSource(layerContent)) });
+    CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK);
+    for (const name of ['Orders', 'Billing']) {
+      consumerFunction(new Stack(app, name), 'Fn', [layer]);
+    }
+  });
+  const template = Template.fromJSON(JSON.parse(fs.readFileSync(path.join(synthesized.outdir, 'Layers.template.json'), 'utf-8')));
+  return { ...synthesized, layerFingerprint: expectedShortFingerprint(template) };
 }
