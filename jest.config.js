@@ -11,7 +11,7 @@ const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 };
 const floorVersion = require('aws-cdk-lib-floor/package.json').version;
 const floorConstructsVersion = require('constructs-floor/package.json').version;
