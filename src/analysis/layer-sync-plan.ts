@@ -12,7 +12,9 @@ import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
 import { ReportedFinding } from '../report/layer-dependency-report';
-import { LayerAssetRecord, previousLayerAssets, recordLayerAsset } from './stale-asset-finding';
+import { previousLayerAssets } from '../report/read-report';
+import { LayerAssetRecord } from '../report/report-shape';
+import { recordLayerAsset } from './stale-asset-finding';
 import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
 
 /**

@@ -1,21 +1,10 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { CfnResource } from 'aws-cdk-lib';
 import { ownerScope } from '../findings/owner-scope';
 import { staleAssetHashMessage, STALE_ASSET_HASH } from '../findings/stale-asset-hash';
 import { fingerprintDirectory } from '../fingerprint/directory-fingerprint';
 import { layerAssetSource } from '../producers/layer-asset';
-import { REPORT_FILE } from '../report/layer-dependency-report';
+import { LayerAssetRecord } from '../report/report-shape';
 import { PendingFinding } from './analyze-consumer';
-
-/** A layer's directory asset with the fingerprint of its source, as the report records it. */
-export interface LayerAssetRecord {
-  /** The layer's construct path. */
-  readonly layer: string;
-  readonly sourcePath: string;
-  readonly assetHash: string;
-  readonly fingerprint: string;
-}
 
 /** The directory asset of a layer version, fingerprinted now (with the ctime-safe cache); undefined if it has none. */
 export function recordLayerAsset(layer: CfnResource): LayerAssetRecord | undefined {
@@ -30,28 +19,6 @@ export function recordLayerAsset(layer: CfnResource): LayerAssetRecord | undefin
     // An empty or unreadable directory: CDK reports that itself when it stages the asset.
     return undefined;
   }
-}
-
-/**
- * The layer assets the previous synthesis into this cloud assembly directory recorded in its report, by layer
- * path; empty on a first synthesis, or when the report cannot be read.
- */
-export function previousLayerAssets(assemblyDirectory: string | undefined): Map<string, LayerAssetRecord> {
-  const byLayer = new Map<string, LayerAssetRecord>();
-  if (!assemblyDirectory) {
-    return byLayer;
-  }
-  try {
-    const report = JSON.parse(fs.readFileSync(path.join(assemblyDirectory, REPORT_FILE), 'utf-8'));
-    for (const record of Array.isArray(report.layerAssets) ? report.layerAssets : []) {
-      if (typeof record?.layer === 'string' && typeof record.assetHash === 'string' && typeof record.fingerprint === 'string') {
-        byLayer.set(record.layer, record);
-      }
-    }
-  } catch {
-    // First synthesis, or an older report: nothing to compare with.
-  }
-  return byLayer;
 }
 
 /**

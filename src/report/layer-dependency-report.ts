@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { Stack, Stage } from 'aws-cdk-lib';
 import { ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
-import type { LayerAssetRecord } from '../analysis/stale-asset-finding';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
 import { EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
@@ -16,6 +15,7 @@ import { environmentOf, LayerProducer } from '../producers/layer-producer';
 import type { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import type { StaleEntry } from '../registry/stale-entries';
 import { FunctionVersions, versionsByFunction } from './function-versions';
+import type { LayerAssetRecord } from './report-shape';
 
 /** The file every synthesis with the aspect writes into the cloud assembly directory. */
 export const REPORT_FILE = 'layer-dependencies.json';
@@ -81,28 +81,31 @@ export function buildReport(input: ReportInput): unknown {
   };
   const consumers = input.consumers
     .filter(c => c.layers.length > 0)
-    .map(c => ({ c, logicalId: Stack.of(c.fn).resolve(c.fn.logicalId) as string }))
-    .map(({ c, logicalId }) => ({
-      stack: c.stack.stackName,
-      stackPath: c.stack.node.path,
-      assembly: assemblyOf(c.stack),
-      ...environmentOf(c.stack),
-      function: ownerScope(c.fn).node.path,
-      logicalId,
-      versions: versionsOf(Stack.of(c.fn), logicalId)?.versions.sort(compareText),
-      aliases: versionsOf(Stack.of(c.fn), logicalId)?.aliases.sort(compareText),
-      layers: c.layers.map(l => ({
-        index: l.source.index,
-        source: l.source.label,
-        kind: l.source.kind,
-        parameterName: l.source.parameterName,
-        status: l.status,
-        fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
-        origin: l.tracked?.origin,
-        producer: l.tracked?.layer ? ownerScope(l.tracked.layer).node.path : undefined,
-        finding: findingOfStatus(l.status),
-      })),
-    }))
+    .map(c => {
+      const logicalId = Stack.of(c.fn).resolve(c.fn.logicalId) as string;
+      const moving = versionsOf(Stack.of(c.fn), logicalId);
+      return {
+        stack: c.stack.stackName,
+        stackPath: c.stack.node.path,
+        assembly: assemblyOf(c.stack),
+        ...environmentOf(c.stack),
+        function: ownerScope(c.fn).node.path,
+        logicalId,
+        versions: moving && [...moving.versions].sort(compareText),
+        aliases: moving && [...moving.aliases].sort(compareText),
+        layers: c.layers.map(l => ({
+          index: l.source.index,
+          source: l.source.label,
+          kind: l.source.kind,
+          parameterName: l.source.parameterName,
+          status: l.status,
+          fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
+          origin: l.tracked?.origin,
+          producer: l.tracked?.layer ? ownerScope(l.tracked.layer).node.path : undefined,
+          finding: findingOfStatus(l.status),
+        })),
+      };
+    })
     .sort((a, b) => compareText(a.function, b.function));
   const staleEntries = [...input.staleEntries.values()].map(s => ({
     parameterName: s.entry.parameterName,

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPORT_FILE } from './layer-dependency-report';
-import { LayerDependencyReport } from './report-shape';
+import { LayerAssetRecord, LayerDependencyReport } from './report-shape';
 
 /**
  * The `layer-dependencies.json` of a synthesized cloud assembly directory.
@@ -30,4 +30,26 @@ export function readReport(assembly: string): LayerDependencyReport {
     throw new Error(`'${file}' is not a layer-dependencies report (no producers and consumers lists)`);
   }
   return report;
+}
+
+/**
+ * The layer assets the previous synthesis into this cloud assembly directory recorded in its report, by layer
+ * path; empty on a first synthesis, or when the report cannot be read (nothing to compare with is no error).
+ */
+export function previousLayerAssets(assemblyDirectory: string | undefined): Map<string, LayerAssetRecord> {
+  const byLayer = new Map<string, LayerAssetRecord>();
+  if (!assemblyDirectory) {
+    return byLayer;
+  }
+  try {
+    const report = JSON.parse(fs.readFileSync(path.join(assemblyDirectory, REPORT_FILE), 'utf-8')) as Partial<LayerDependencyReport>;
+    for (const record of Array.isArray(report.layerAssets) ? report.layerAssets : []) {
+      if (typeof record?.layer === 'string' && typeof record.assetHash === 'string' && typeof record.fingerprint === 'string') {
+        byLayer.set(record.layer, record);
+      }
+    }
+  } catch {
+    // First synthesis, or an older report: nothing to compare with.
+  }
+  return byLayer;
 }

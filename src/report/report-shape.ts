@@ -49,6 +49,15 @@ export interface ReportConsumer {
   readonly layers: ReportLayer[];
 }
 
+/** A layer's directory asset with the fingerprint of its source, for the next synthesis to compare. */
+export interface LayerAssetRecord {
+  /** The layer's construct path. */
+  readonly layer: string;
+  readonly sourcePath: string;
+  readonly assetHash: string;
+  readonly fingerprint: string;
+}
+
 /** `layer-dependencies.json`, as this library writes and reads it. */
 export interface LayerDependencyReport {
   readonly version: number;
@@ -57,4 +66,6 @@ export interface LayerDependencyReport {
   readonly consumers: ReportConsumer[];
   readonly staleEntries: Array<{ parameterName: string; source?: string; registered: string; current?: string; error?: string }>;
   readonly findings: Array<{ id: string; level: string; path: string; message: string }>;
+  /** Absent in reports of releases before StaleAssetHash. */
+  readonly layerAssets?: LayerAssetRecord[];
 }

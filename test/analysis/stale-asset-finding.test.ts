@@ -1,11 +1,10 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { LayerAssetRecord, previousLayerAssets, recordLayerAsset, staleAssetFinding } from '../../src/analysis/stale-asset-finding';
+import { recordLayerAsset, staleAssetFinding } from '../../src/analysis/stale-asset-finding';
 import { LayerFingerprint } from '../../src';
+import { LayerAssetRecord } from '../../src/report/report-shape';
 import { layerSource, newApp } from '../helpers/apps';
 
 const record = (overrides: Partial<LayerAssetRecord> = {}): LayerAssetRecord => ({
@@ -50,16 +49,5 @@ describe('recordLayerAsset', () => {
     });
     expect(recordLayerAsset(excluded.node.defaultChild as lambda.CfnLayerVersion)).toBeUndefined();
     expect(recordLayerAsset(bucket.node.defaultChild as lambda.CfnLayerVersion)).toBeUndefined();
-  });
-});
-
-describe('previousLayerAssets', () => {
-  test('reads the records of the previous report, and nothing from a missing or broken one', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-prev-'));
-    expect(previousLayerAssets(dir).size).toBe(0);
-    fs.writeFileSync(path.join(dir, 'layer-dependencies.json'), '{ "version": 1, "layerAssets": [');
-    expect(previousLayerAssets(dir).size).toBe(0);
-    fs.writeFileSync(path.join(dir, 'layer-dependencies.json'), JSON.stringify({ version: 1, layerAssets: [record(), { layer: 3 }] }));
-    expect([...previousLayerAssets(dir).keys()]).toEqual(['Common/Layer']);
   });
 });
