@@ -15,7 +15,8 @@ new PipelineStack(app, 'PipelineStack', {
   exportLayer: flag('exportLayer'),
 });
 
-// The one line, as in any other app. `-c layerSync=off` leaves it out, to show what CDK Pipelines does alone.
+// The one line on the App, as in any other app (each Stage has its own, in lib/stages.ts): it reports any Stage
+// left without one. `-c layerSync=off` leaves every aspect out, to show what CDK Pipelines does alone.
 if (app.node.tryGetContext('layerSync') !== 'off') {
   Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
 }

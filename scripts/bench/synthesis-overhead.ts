@@ -104,8 +104,8 @@ export function benchSynthesisOverhead(rounds: number): SynthesisBenchResult {
 }
 
 /**
- * The price of covering Stages: the same app (smaller: 10 stacks) inside one Stage, so the aspect on the
- * App adds itself to the Stage and synthesizes it a second time.
+ * The price of covering Stages: the same app (smaller: 10 stacks) inside one Stage, with the aspect on the App and
+ * in the Stage (one synthesis of the Stage, as without the aspect). Goal: at most 1.03x.
  */
 export function benchStageCost(rounds: number): { inApp: number; inStage: number; ratio: number } {
   const dirs = dirsFile();
@@ -119,6 +119,6 @@ export function benchStageCost(rounds: number): { inApp: number; inStage: number
   }
   const result = { inApp: median(without), inStage: median(withAspect), ratio: median(withAspect) / median(without) };
   console.log(`  median cpu: without the aspect ${result.inApp.toFixed(2)} s, with it ${result.inStage.toFixed(2)} s, `
-    + `ratio ${result.ratio.toFixed(2)} (the Stage is synthesized twice)`);
+    + `ratio ${result.ratio.toFixed(3)} (goal <= 1.03)`);
   return result;
 }

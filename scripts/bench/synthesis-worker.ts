@@ -49,7 +49,11 @@ function buildApp(dirs: string[], aspect?: IAspect, stacks = STACKS, inStage = f
     }
   }
   if (aspect) {
+    // As the README's recipe: the one line on the App, and the same line in the Stage (App aspects never reach it).
     Aspects.of(app).add(aspect, { priority: AspectPriority.MUTATING });
+    if (scope !== app) {
+      Aspects.of(scope).add(aspect, { priority: AspectPriority.MUTATING });
+    }
   }
   return app;
 }

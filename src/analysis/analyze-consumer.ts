@@ -5,7 +5,7 @@ import { SsmContextLookup } from '../detect/ssm-context-lookup';
 import { cachedLayerLookupMessage, CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
 import { exportedLayerArnMessage, EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { FindingDefinition } from '../findings/finding';
-import { ownerScope } from '../findings/owner-scope';
+import { ownerScope } from '../cfn/owner-scope';
 import { staleRegistryEntryMessage, STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
 import { unhashedConsumerMessage, UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';

@@ -1,6 +1,7 @@
-import { App, CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { LayerSource } from '../detect/layer-source';
 import { indexSsmLookups, SsmContextLookup } from '../detect/ssm-context-lookup';
 import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
@@ -11,15 +12,14 @@ import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
-import { ReportedFinding } from '../report/layer-dependency-report';
-import { previousLayerAssets } from '../report/read-report';
-import { LayerAssetRecord } from '../report/report-shape';
 import { recordLayerAsset } from './stale-asset-finding';
+import { LayerAssetRecord } from './layer-asset-record';
 import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
 
 /**
- * What the aspect knows about one construct tree, computed once, before any rewrite:
- * producers discovered anywhere below the root (Stages included), then every consumer's analysis.
+ * What is known about one construct tree, read only: producers discovered anywhere below the root (Stages
+ * included), computed once, and each consumer's analysis, made when it is first asked for (so that it sees the
+ * layers attached until then) and again on `reanalyze`. Changes nothing in the tree.
  */
 export class LayerSyncPlan implements FingerprintSource {
   public readonly producers: readonly LayerProducer[];
@@ -28,19 +28,15 @@ export class LayerSyncPlan implements FingerprintSource {
   private readonly consumers = new Map<CfnResource, ConsumerAnalysis>();
   /** Registry entries whose source directory has changed, by entry. */
   public readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
-  /** Every finding the aspect reported for this tree (levels other than OFF), once each. */
-  private readonly findings = new Map<string, ReportedFinding>();
   /** Consumers following each layer version of the app, indexed as they are analysed. */
   private readonly consumersByLayer = new Map<CfnResource, ConsumerAnalysis[]>();
   public readonly registryFile?: string;
-  /** Every Stage of the tree, each before the Stages that contain it. */
-  public readonly stagesDeepestFirst: readonly Stage[];
   private assets?: ReadonlyMap<CfnResource, LayerAssetRecord>;
   private readonly layerVersions: readonly CfnResource[];
-  /** The layer assets the previous synthesis into the same cloud assembly directory recorded, by layer path. */
-  public readonly previousLayerAssets: ReadonlyMap<string, LayerAssetRecord>;
   /** SSM lookups cached in the app's context, by value: how a literal layer ARN is traced to `valueFromLookup`. */
   private readonly ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]>;
+  /** Every function resource of the tree when the plan was made. */
+  private readonly functions: readonly CfnResource[];
   /** Every stack a CDK Pipeline of the tree deploys, by construct path, as the pipelines' `addStage` read them. */
   public readonly pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>;
 
@@ -55,10 +51,7 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     this.staleEntries = stale;
     const constructs = root.node.findAll();
-    // findAll lists a construct before its descendants; reversed, every Stage precedes its ancestors.
-    this.stagesDeepestFirst = constructs.filter(c => Stage.isStage(c) && c !== root).reverse() as Stage[];
     this.pipelineStacks = stacksInPipelines(constructs);
-    this.previousLayerAssets = previousLayerAssets(App.isApp(root) ? root.outdir : undefined);
     this.layerVersions = constructs.filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === LAYER_VERSION_TYPE);
     this.ssmLookups = indexSsmLookups(allContext(root));
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
@@ -67,32 +60,35 @@ export class LayerSyncPlan implements FingerprintSource {
       sameName.push(producer);
       this.producersByName.set(producer.parameterName, sameName);
     }
-    for (const construct of constructs) {
-      if (CfnResource.isCfnResource(construct) && construct.cfnResourceType === FUNCTION_TYPE) {
-        this.consumer(construct);
-      }
-    }
+    this.functions = constructs.filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION_TYPE);
   }
 
-  /** The analysis of a function; functions added after the plan was made are analysed on demand. */
+  /** The analysis of a function, made on first use: it sees the layers the function has then. */
   public consumer(fn: CfnResource): ConsumerAnalysis {
-    let analysis = this.consumers.get(fn);
-    if (!analysis) {
-      analysis = analyzeConsumer(fn, this, this.ssmLookups);
-      this.consumers.set(fn, analysis);
-      for (const layer of new Set(analysis.tracked.map(t => t.layer))) {
-        if (!layer) {
-          continue;
-        }
-        const followers = this.consumersByLayer.get(layer);
-        if (followers) {
-          followers.push(analysis);
-        } else {
-          this.consumersByLayer.set(layer, [analysis]);
-        }
+    return this.consumers.get(fn) ?? this.reanalyze(fn);
+  }
+
+  /** Analyse a function again, as it stands now (its layers may have changed since), replacing the earlier analysis. */
+  public reanalyze(fn: CfnResource): ConsumerAnalysis {
+    const before = this.consumers.get(fn);
+    if (before) {
+      for (const [layer, followers] of this.consumersByLayer) {
+        this.consumersByLayer.set(layer, followers.filter(c => c !== before));
+      }
+    }
+    const analysis = analyzeConsumer(fn, this, this.ssmLookups);
+    this.consumers.set(fn, analysis);
+    for (const layer of new Set(analysis.tracked.map(t => t.layer))) {
+      if (layer) {
+        this.consumersByLayer.set(layer, [...(this.consumersByLayer.get(layer) ?? []), analysis]);
       }
     }
     return analysis;
+  }
+
+  /** A function's layer sources as they stand now, without analysing them. */
+  public currentSources(fn: CfnResource): LayerSource[] {
+    return detectLayerSources(fn, this.ssmLookups);
   }
 
   /** Every analysed consumer. */
@@ -100,8 +96,11 @@ export class LayerSyncPlan implements FingerprintSource {
     return [...this.consumers.values()];
   }
 
-  /** Consumers in other stacks that follow the given layer version. */
+  /** Consumers in other stacks that follow the given layer version, every function of the tree analysed. */
   public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
+    for (const fn of this.functions) {
+      this.consumer(fn);
+    }
     const layerStack = Stack.of(layer);
     return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
   }
@@ -130,16 +129,6 @@ export class LayerSyncPlan implements FingerprintSource {
       return undefined;
     }
     return this.pipelineStacks.get(deployedStack(Stack.of(scope)).node.path)?.[0]?.pipeline;
-  }
-
-  /** Record a reported finding; the same finding on the same construct is recorded once. */
-  public recordFinding(finding: ReportedFinding): void {
-    this.findings.set(`${finding.id}\u0000${finding.path}\u0000${finding.message}`, finding);
-  }
-
-  /** Every finding reported for this tree. */
-  public get reportedFindings(): ReportedFinding[] {
-    return [...this.findings.values()];
   }
 
   public forParameter(parameterName: string, consumer: Stack): FingerprintResolution {

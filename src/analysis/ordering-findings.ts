@@ -1,41 +1,50 @@
 import { Stack } from 'aws-cdk-lib';
-import { DependencyOutcome, deployedStack, orderAfterProducer, plannedOrder } from '../dependencies/stack-dependencies';
+import { ownerScope } from '../cfn/owner-scope';
+import { DependencyOutcome, deployedStack, plannedOrder } from '../dependencies/stack-dependencies';
 import { dependencyCycleMessage, DEPENDENCY_CYCLE } from '../findings/dependency-cycle';
-import { ownerScope } from '../findings/owner-scope';
 import { PIPELINE_ORDER } from '../findings/pipeline-order';
 import { PipelineStack } from '../pipelines/pipeline-deployments';
-import { orderInPipelines, pipelineOrderMessage } from '../pipelines/pipeline-order';
+import { comparePipelineOrder, pipelineOrderMessage } from '../pipelines/pipeline-order';
 import { ConsumerAnalysis, PendingFinding, producerStackOf } from './analyze-consumer';
 
-/**
- * Whether the deploy-order checks may change the app (the aspect, with `addDependencies`) or only read it (the
- * aspect without it, the cdk-nag pack).
- */
-export enum OrderingMode {
-  /** Add stack and pipeline dependencies where they are missing; report what cannot be ordered. */
-  ADD = 'add',
-  /** Change nothing; report what is wrong as the app stands. */
-  READ_ONLY = 'read-only',
+/** A stack order the consumer needs and its cloud assembly does not have yet: consumer after producer. */
+export interface MissingStackOrder {
+  readonly consumerStack: Stack;
+  readonly producerStack: Stack;
+  /** Why, for the dependency's reason. */
+  readonly reason: string;
 }
 
 /**
- * Order the consumer's stack after the stacks whose SSM parameters it reads (same cloud assembly), or, read
- * only, check that nothing prevents it: a `DependencyCycle` finding for each producer that already depends on
- * the consumer.
+ * The stacks whose SSM parameters the consumer reads (same cloud assembly) that its stack does not deploy after
+ * yet, and could without a cycle. Read only: whoever acts adds them.
  */
-export function stackOrderFindings(consumer: ConsumerAnalysis, mode: OrderingMode): PendingFinding[] {
+export function missingStackOrders(consumer: ConsumerAnalysis): MissingStackOrder[] {
+  const path = ownerScope(consumer.fn).node.path;
+  return consumer.tracked.flatMap(tracked => {
+    const producer = tracked.producer;
+    if (!producer || plannedOrder(consumer.stack, producer.parameter.stack) !== DependencyOutcome.ADDED) {
+      return [];
+    }
+    return [{
+      consumerStack: consumer.stack,
+      producerStack: producer.parameter.stack,
+      reason: `cdk-layer-sync: ${path} reads layer parameter '${producer.parameterName}'`,
+    }];
+  });
+}
+
+/**
+ * A `DependencyCycle` finding for each producer stack that already depends on the consumer's stack: the consumer
+ * cannot deploy after it.
+ */
+export function stackOrderFindings(consumer: ConsumerAnalysis): PendingFinding[] {
   const path = ownerScope(consumer.fn).node.path;
   const findings: PendingFinding[] = [];
   for (const tracked of consumer.tracked) {
     const producer = tracked.producer;
-    if (!producer) {
-      continue;
-    }
-    const producerStack = producer.parameter.stack;
-    const outcome = mode === OrderingMode.ADD
-      ? orderAfterProducer(consumer.stack, producerStack, `cdk-layer-sync: ${path} reads layer parameter '${producer.parameterName}'`)
-      : plannedOrder(consumer.stack, producerStack);
-    if (outcome === DependencyOutcome.CYCLE) {
+    if (producer && plannedOrder(consumer.stack, producer.parameter.stack) === DependencyOutcome.CYCLE) {
+      const producerStack = producer.parameter.stack;
       findings.push({
         definition: DEPENDENCY_CYCLE,
         message: dependencyCycleMessage(path, consumer.stack.node.path, producerStack.node.path, producer.parameterName),
@@ -47,13 +56,11 @@ export function stackOrderFindings(consumer: ConsumerAnalysis, mode: OrderingMod
 }
 
 /**
- * In every CDK Pipeline that deploys both, order the consumer's stack after each producer's stack where the
- * pipeline allows it (`ADD`), and return a `PipelineOrder` finding for each pipeline that deploys them in the
- * wrong order or in parallel.
+ * A `PipelineOrder` finding for each CDK Pipeline that deploys the consumer's stack in the wrong order or in
+ * parallel with a producer's stack. Read only: within one pipeline stage, the order comes from the stack
+ * dependencies of the Stage's cloud assembly, which the aspect adds while the Stage is synthesized.
  */
-export function pipelineOrderFindings(
-  consumer: ConsumerAnalysis, pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>, mode: OrderingMode,
-): PendingFinding[] {
+export function pipelineOrderFindings(consumer: ConsumerAnalysis, pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>): PendingFinding[] {
   if (pipelineStacks.size === 0) {
     return [];
   }
@@ -66,8 +73,7 @@ export function pipelineOrderFindings(
     }
     const parameterName = tracked.producer?.parameterName;
     const subject = parameterName ?? tracked.source.label;
-    const results = orderInPipelines(deployedStack(consumer.stack), deployedStack(producerStack), pipelineStacks, mode === OrderingMode.ADD);
-    for (const result of results) {
+    for (const result of comparePipelineOrder(deployedStack(consumer.stack), deployedStack(producerStack), pipelineStacks)) {
       const message = pipelineOrderMessage(result, path, subject);
       if (message) {
         findings.push({ definition: PIPELINE_ORDER, message, parameterName });

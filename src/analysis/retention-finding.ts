@@ -1,23 +1,25 @@
 import { CfnDeletionPolicy, CfnResource } from 'aws-cdk-lib';
+import { ownerScope } from '../cfn/owner-scope';
 import { layerVersionNotRetainedMessage, LAYER_VERSION_NOT_RETAINED } from '../findings/layer-version-not-retained';
-import { ownerScope } from '../findings/owner-scope';
-import { PendingFinding } from './analyze-consumer';
-import { LayerSyncPlan } from './layer-sync-plan';
+import { ConsumerAnalysis, PendingFinding } from './analyze-consumer';
 
 /**
  * `LayerVersionNotRetained` for a layer version that CloudFormation deletes on update although functions of
- * other stacks, or other apps (through `registryOutput`), use it; undefined when it is retained or not shared.
+ * other stacks, or other apps (through a lock file), use it; undefined when it is retained or not shared.
  *
- * @param registryOutput the lock file other apps read this app's layers from, if the app writes one
+ * @param followersInOtherStacks the consumers of other stacks that follow this layer version
+ * @param lockFile the lock file other apps read this layer from, when the app writes it there
  */
-export function retentionFinding(layer: CfnResource, plan: LayerSyncPlan, registryOutput?: string): PendingFinding | undefined {
+export function retentionFinding(
+  layer: CfnResource, followersInOtherStacks: readonly ConsumerAnalysis[], lockFile?: string,
+): PendingFinding | undefined {
   if (layer.cfnOptions.updateReplacePolicy === CfnDeletionPolicy.RETAIN) {
     return undefined;
   }
-  const stacks = [...new Set(plan.consumersInOtherStacks(layer).map(c => c.stack.node.path))].sort();
+  const stacks = [...new Set(followersInOtherStacks.map(c => c.stack.node.path))].sort();
   const sharedWith = stacks.length > 0 ? [`functions in ${stacks.join(', ')}`] : [];
-  if (registryOutput && plan.producers.some(p => p.layer === layer)) {
-    sharedWith.push(`other CDK apps through ${registryOutput}`);
+  if (lockFile) {
+    sharedWith.push(`other CDK apps through ${lockFile}`);
   }
   if (sharedWith.length === 0) {
     return undefined;

@@ -1,10 +1,10 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { ownerScope } from '../findings/owner-scope';
+import { ownerScope } from '../cfn/owner-scope';
 import { staleAssetHashMessage, STALE_ASSET_HASH } from '../findings/stale-asset-hash';
 import { fingerprintDirectory } from '../fingerprint/directory-fingerprint';
 import { layerAssetSource } from '../producers/layer-asset';
-import { LayerAssetRecord } from '../report/report-shape';
 import { PendingFinding } from './analyze-consumer';
+import { LayerAssetRecord } from './layer-asset-record';
 
 /** The directory asset of a layer version, fingerprinted now (with the ctime-safe cache); undefined if it has none. */
 export function recordLayerAsset(layer: CfnResource): LayerAssetRecord | undefined {

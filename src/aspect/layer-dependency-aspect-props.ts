@@ -85,7 +85,7 @@ export interface LayerDependencyAspectProps {
 
   /**
    * Level of `cdk-layer-sync:PipelineOrder` (a CDK Pipeline may prepare a consumer's stack before the stack
-   * that produces its layer is deployed: the same wave, an earlier wave, or a pipeline built too early).
+   * that produces its layer is deployed: the same wave, or an earlier wave).
    * @default FindingLevel.ERROR
    */
   readonly pipelineOrder?: FindingLevel;
@@ -109,6 +109,20 @@ export interface LayerDependencyAspectProps {
    * @default FindingLevel.WARNING
    */
   readonly staleRegistryEntry?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:StageNotCovered` (a Stage with functions that use shared layers was synthesized
+   * without this aspect: App aspects never reach a Stage). Reported by the aspect on the App.
+   * @default FindingLevel.ERROR
+   */
+  readonly stageNotCovered?: FindingLevel;
+
+  /**
+   * Level of `cdk-layer-sync:LayerAttachedLate` (another aspect gave a function in a nested stack a layer after
+   * this aspect ran, when CDK had already fixed that nested stack's template).
+   * @default FindingLevel.WARNING
+   */
+  readonly layerAttachedLate?: FindingLevel;
 
   /**
    * A lock file to write during synthesis with every producer the aspect discovers in the app (and the

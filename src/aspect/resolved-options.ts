@@ -28,6 +28,8 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:CachedLayerLookup': 'cachedLayerLookup',
   'cdk-layer-sync:EnvironmentLimit': 'environmentLimit',
   'cdk-layer-sync:StaleAssetHash': 'staleAssetHash',
+  'cdk-layer-sync:StageNotCovered': 'stageNotCovered',
+  'cdk-layer-sync:LayerAttachedLate': 'layerAttachedLate',
 };
 
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */

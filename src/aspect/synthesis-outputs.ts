@@ -1,52 +1,58 @@
 import { attachCustomSynthesis, CfnResource, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { ownerScope } from '../findings/owner-scope';
+import { ownerScope } from '../cfn/owner-scope';
+import { LayerProducer } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, writeRegistryFile } from '../registry/registry-file';
 import { writeReport } from '../report/layer-dependency-report';
-import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { ResolvedOptions } from './resolved-options';
+import type { SyncSession } from './sync-session';
 
 const REPORTER_ID = 'CdkLayerSyncReport';
 
 /**
- * Write the report (`layer-dependencies.json`) and, when asked, the registry lock file at the end of
- * the root's synthesis, when every visit and every Stage is done. Uses CDK's public custom-synthesis hook
- * on one construct under the root; a second aspect on the same tree reuses it.
+ * Write the report (`layer-dependencies.json`) and, when an aspect asks, its registry lock file at the end of the
+ * root's synthesis, when every visit and every Stage is done. Uses CDK's public custom-synthesis hook on one
+ * construct under the root.
  */
-export function writeOutputsOnSynthesis(root: IConstruct, plan: LayerSyncPlan, options: ResolvedOptions): void {
+export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession): void {
   if (!(root instanceof Construct) || root.node.tryFindChild(REPORTER_ID)) {
     return;
   }
   const reporter = new Construct(root, REPORTER_ID);
   attachCustomSynthesis(reporter, {
-    onSynthesize: session => {
-      writeReport(session.outdir, {
-        producers: plan.producers,
-        registryEntries: options.registry?.entries ?? [],
-        registryFile: plan.registryFile,
-        staleEntries: plan.staleEntries,
-        consumers: plan.allConsumers,
-        findings: plan.reportedFindings,
-        layerAssets: [...plan.layerAssets.values()],
+    onSynthesize: synthesis => {
+      const runs = session.allRuns;
+      writeReport(synthesis.outdir, {
+        producers: session.producers,
+        registryEntries: [...new Set(runs.flatMap(r => r.options.registry?.entries ?? []))],
+        registryFile: runs.find(r => r.plan.registryFile)?.plan.registryFile,
+        staleEntries: session.staleEntries,
+        consumers: session.consumers,
+        findings: session.findings.map(({ id, level, path, message }) => ({ id, level, path, message })),
+        layerAssets: session.layerAssets,
       });
-      if (options.registryOutput) {
-        writeRegistryFile(options.registryOutput, registryOutputEntries(plan, options));
+      const written = new Set<string>();
+      for (const { options } of runs) {
+        if (options.registryOutput && !written.has(options.registryOutput)) {
+          written.add(options.registryOutput);
+          writeRegistryFile(options.registryOutput, registryOutputEntries(session.producers, options));
+        }
       }
     },
   });
 }
 
 /**
- * The producers this app publishes, plus the entries of its registry. For a parameter the app itself
+ * The producers this app publishes, plus the entries of the aspect's registry. For a parameter the app itself
  * produces, the discovered layer wins: the producer app knows its own layers best.
  */
-export function registryOutputEntries(plan: LayerSyncPlan, options: ResolvedOptions): LayerRegistryEntry[] {
+export function registryOutputEntries(producers: readonly LayerProducer[], options: ResolvedOptions): LayerRegistryEntry[] {
   const byKey = new Map<string, LayerRegistryEntry>();
   for (const entry of options.registry?.entries ?? []) {
     byKey.set(entryKey(entry), entry);
   }
-  for (const producer of plan.producers) {
+  for (const producer of producers) {
     if (producer.fingerprintError) {
       continue;
     }

@@ -50,14 +50,3 @@ export function pipelineConsumerFirstMessage(
     + `Fix: add '${producer.stageName}' to the pipeline before '${consumer.stageName}' (the order of addStage/addWave `
     + 'calls is the deploy order).';
 }
-
-/** The pipeline was built before synthesis, so the aspect cannot add the order. */
-export function pipelineBuiltMessage(
-  functionPath: string, parameterName: string, consumerStack: string, producerStack: string, place: PipelinePlace,
-): string {
-  return `function ${functionPath} reads layer parameter '${parameterName}' produced by stack ${producerStack}, in the `
-    + `same ${where(place)}, but pipeline ${place.pipeline} was already built (buildPipeline() was called before `
-    + `synthesis), so ${consumerStack} cannot be ordered after ${producerStack} in it. ${RISK} `
-    + `Fix: call ${consumerStack}.addDependency(${producerStack}) before pipeline.addStage(...), or stop calling `
-    + 'buildPipeline() early (the pipeline builds itself at synthesis).';
-}

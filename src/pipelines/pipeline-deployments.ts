@@ -10,16 +10,6 @@ export interface PipelineStack {
   readonly deployment: StackDeployment;
 }
 
-interface MaybeBuilt {
-  /** PipelineBase's own flag (private in its typings): set once `buildPipeline()` ran. */
-  readonly built?: boolean;
-}
-
-/** True when the pipeline's stages and actions were already generated, so its blueprint no longer counts. */
-export function isBuilt(pipeline: PipelineBase): boolean {
-  return (pipeline as unknown as MaybeBuilt).built === true;
-}
-
 /**
  * Every stack that a CDK Pipeline (`pipelines.CodePipeline` or any `PipelineBase`) among `constructs`
  * deploys, by the stack's construct path.

@@ -1,13 +1,11 @@
 import { Stack } from 'aws-cdk-lib';
 import { reaches } from '../dependencies/reachability';
-import { pipelineBuiltMessage, pipelineConsumerFirstMessage, pipelineSameWaveMessage } from '../findings/pipeline-order';
-import { isBuilt, PipelineStack } from './pipeline-deployments';
+import { pipelineConsumerFirstMessage, pipelineSameWaveMessage } from '../findings/pipeline-order';
+import { PipelineStack } from './pipeline-deployments';
 
 /** What a pipeline makes of a consumer stack that reads a layer produced by another stack. */
 export enum PipelineOrderOutcome {
-  /** Same pipeline stage: the consumer stack now deploys after the producer stack. */
-  ORDERED = 'ordered',
-  /** Same pipeline stage, and the pipeline already deploys the consumer after the producer. */
+  /** Same pipeline stage, and the pipeline deploys the consumer after the producer. */
   ALREADY_ORDERED = 'already-ordered',
   /** The producer's stage is in an earlier wave: the pipeline deploys it first. */
   EARLIER_WAVE = 'earlier-wave',
@@ -15,8 +13,6 @@ export enum PipelineOrderOutcome {
   SAME_WAVE = 'same-wave',
   /** The consumer's stage is in an earlier wave than the producer's. */
   CONSUMER_FIRST = 'consumer-first',
-  /** Same pipeline stage, but the pipeline was built before synthesis: the order cannot be added. */
-  PIPELINE_BUILT = 'pipeline-built',
   /** Same pipeline stage, and the producer already deploys after the consumer (the stack-level finding says so). */
   CYCLE = 'cycle',
 }
@@ -29,15 +25,14 @@ export interface PipelineOrderResult {
 }
 
 /**
- * Make every pipeline that deploys both stacks deploy `consumer` after `producer`, where it can: within one
- * pipeline stage, by a `StackDeployment` dependency (the consumer's Prepare then waits for the producer's
- * Deploy). Across stages it only compares waves. Pipelines that deploy only one of the two are left alone.
+ * How every pipeline that deploys both stacks orders `consumer` against `producer`: within one pipeline stage, by
+ * the `StackDeployment` dependencies it read from the Stage's cloud assembly; across stages, by wave. Read only.
+ * Pipelines that deploy only one of the two are left out.
  *
  * @param stacks every stack deployed by a pipeline, by construct path (`stacksInPipelines`)
- * @param addOrder false to only read the pipelines, never changing them
  */
-export function orderInPipelines(
-  consumer: Stack, producer: Stack, stacks: ReadonlyMap<string, readonly PipelineStack[]>, addOrder: boolean,
+export function comparePipelineOrder(
+  consumer: Stack, producer: Stack, stacks: ReadonlyMap<string, readonly PipelineStack[]>,
 ): PipelineOrderResult[] {
   const results: PipelineOrderResult[] = [];
   for (const consumerPlace of stacks.get(consumer.node.path) ?? []) {
@@ -46,7 +41,7 @@ export function orderInPipelines(
       continue;
     }
     const outcome = consumerPlace.stage === producerPlace.stage
-      ? orderWithinStage(consumerPlace, producerPlace, addOrder)
+      ? orderWithinStage(consumerPlace, producerPlace)
       : compareWaves(consumerPlace.place.waveIndex, producerPlace.place.waveIndex);
     if (outcome) {
       results.push({ outcome, consumer: consumerPlace, producer: producerPlace });
@@ -55,7 +50,7 @@ export function orderInPipelines(
   return results;
 }
 
-function orderWithinStage(consumer: PipelineStack, producer: PipelineStack, addOrder: boolean): PipelineOrderOutcome | undefined {
+function orderWithinStage(consumer: PipelineStack, producer: PipelineStack): PipelineOrderOutcome | undefined {
   const dependencies = (s: PipelineStack['deployment']) => s.stackDependencies;
   if (reaches(consumer.deployment, producer.deployment, dependencies)) {
     return PipelineOrderOutcome.ALREADY_ORDERED;
@@ -63,14 +58,8 @@ function orderWithinStage(consumer: PipelineStack, producer: PipelineStack, addO
   if (reaches(producer.deployment, consumer.deployment, dependencies)) {
     return PipelineOrderOutcome.CYCLE;
   }
-  if (!addOrder) {
-    return undefined;
-  }
-  if (isBuilt(consumer.pipeline)) {
-    return PipelineOrderOutcome.PIPELINE_BUILT;
-  }
-  consumer.deployment.addStackDependency(producer.deployment);
-  return PipelineOrderOutcome.ORDERED;
+  // Not ordered: the Stage was synthesized without the aspect (StageNotCovered says so) or with addDependencies off.
+  return undefined;
 }
 
 function compareWaves(consumerWave: number, producerWave: number): PipelineOrderOutcome {
@@ -88,8 +77,6 @@ export function pipelineOrderMessage(result: PipelineOrderResult, functionPath: 
       return pipelineSameWaveMessage(functionPath, parameterName, consumer.place, producer.place);
     case PipelineOrderOutcome.CONSUMER_FIRST:
       return pipelineConsumerFirstMessage(functionPath, parameterName, consumer.place, producer.place);
-    case PipelineOrderOutcome.PIPELINE_BUILT:
-      return pipelineBuiltMessage(functionPath, parameterName, consumer.deployment.constructPath, producer.deployment.constructPath, consumer.place);
     default:
       return undefined;
   }

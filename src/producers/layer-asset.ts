@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { CfnResource } from 'aws-cdk-lib';
-import { ownerScope } from '../findings/owner-scope';
+import { ownerScope } from '../cfn/owner-scope';
 
 /** The source directory of a layer version's code asset, as CDK staged it. */
 export interface LayerAssetSource {

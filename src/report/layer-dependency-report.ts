@@ -4,7 +4,7 @@ import { ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
 import { EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
-import { ownerScope } from '../findings/owner-scope';
+import { ownerScope } from '../cfn/owner-scope';
 import { STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
 import { UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
 import { UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';

@@ -1,3 +1,7 @@
+import type { LayerAssetRecord } from '../analysis/layer-asset-record';
+
+export type { LayerAssetRecord };
+
 /** One producer as `layer-dependencies.json` lists it: a layer of the app behind an SSM parameter, or a registry entry. */
 export interface ReportProducer {
   readonly parameterName: string;
@@ -47,15 +51,6 @@ export interface ReportConsumer {
   /** Names of its aliases. */
   readonly aliases?: string[];
   readonly layers: ReportLayer[];
-}
-
-/** A layer's directory asset with the fingerprint of its source, for the next synthesis to compare. */
-export interface LayerAssetRecord {
-  /** The layer's construct path. */
-  readonly layer: string;
-  readonly sourcePath: string;
-  readonly assetHash: string;
-  readonly fingerprint: string;
 }
 
 /** `layer-dependencies.json`, as this library writes and reads it. */

@@ -4,7 +4,7 @@ import { CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, 
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { FingerprintTarget, LayerRegistry } from '../../src';
+import { FindingLevel, FingerprintTarget, LayerRegistry } from '../../src';
 import {
   addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, layerSource, messages, newApp,
   PARAMETER, ProducerStack, ssmLayer, versionAndAlias,
@@ -324,29 +324,28 @@ describe('LayerDependencyAspect: the 256-character description limit', () => {
 });
 
 describe('LayerDependencyAspect: Stages (CDK Pipelines)', () => {
-  test('an aspect on the App reaches producers and consumers inside a Stage', () => {
+  test('the aspect inside a Stage reaches its producers and consumers, in the template file the CLI deploys', () => {
     const app = newApp();
     const stage = new Stage(app, 'Prod');
     const producer = new ProducerStack(stage, 'Producer');
     const consumer = new ConsumerStack(stage, 'Consumer');
-    addAspect(app);
+    addAspect(stage);
     app.synth();
 
     expect(functionOf(Template.fromStack(consumer)).properties.Description)
       .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
-    // What the CLI deploys: the template file written into the Stage's nested assembly.
     const artifact = stage.synth().getStackByName('Prod-Consumer');
     const written = JSON.parse(fs.readFileSync(path.join(artifact.assembly.directory, artifact.templateFile), 'utf-8'));
     expect(JSON.stringify(written)).toMatch(/\[layer-sync [0-9a-f]{12}\]/);
   });
 
-  test('stages nested in stages are covered too', () => {
+  test('stages nested in stages are covered by the aspect of the innermost Stage', () => {
     const app = newApp();
     const outer = new Stage(app, 'Outer');
     const inner = new Stage(outer, 'Inner');
     new ProducerStack(inner, 'Producer');
     new ConsumerStack(inner, 'Consumer');
-    addAspect(app);
+    addAspect(inner);
     const assembly = app.synth();
 
     const innerAssembly = assembly.getNestedAssembly('assembly-Outer').getNestedAssembly('assembly-Outer-Inner');
@@ -357,9 +356,12 @@ describe('LayerDependencyAspect: Stages (CDK Pipelines)', () => {
   test('a producer in one Stage serves a consumer in another Stage of the same environment', () => {
     const env = { account: '111111111111', region: 'eu-west-1' };
     const app = newApp();
-    const producer = new ProducerStack(new Stage(app, 'Layers', { env }), 'Producer');
-    const consumer = new ConsumerStack(new Stage(app, 'Service', { env }), 'Consumer');
-    addAspect(app);
+    const layers = new Stage(app, 'Layers', { env });
+    const producer = new ProducerStack(layers, 'Producer');
+    const service = new Stage(app, 'Service', { env });
+    const consumer = new ConsumerStack(service, 'Consumer');
+    addAspect(layers);
+    addAspect(service);
     app.synth();
 
     expect(functionOf(Template.fromStack(consumer)).properties.Description)
@@ -369,12 +371,56 @@ describe('LayerDependencyAspect: Stages (CDK Pipelines)', () => {
   test('a Stage in another account does not serve the consumer: it is reported instead', () => {
     const app = newApp();
     new ProducerStack(new Stage(app, 'Layers', { env: { account: '111111111111', region: 'eu-west-1' } }), 'Producer');
-    const consumer = new ConsumerStack(new Stage(app, 'Service', { env: { account: '222222222222', region: 'eu-west-1' } }), 'Consumer');
-    addAspect(app);
+    const service = new Stage(app, 'Service', { env: { account: '222222222222', region: 'eu-west-1' } });
+    const consumer = new ConsumerStack(service, 'Consumer');
+    addAspect(service);
     app.synth();
 
     expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
     expect(messages(consumer, 'warning').join('\n')).toContain('cdk-layer-sync:UnhashedConsumer');
+  });
+
+  test('an aspect on the App alone leaves a Stage uncovered: StageNotCovered fails synthesis, naming the Stage and the line', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    new ProducerStack(stage, 'Producer');
+    const consumer = new ConsumerStack(stage, 'Consumer');
+    addAspect(app);
+
+    let error = '';
+    try {
+      app.synth();
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    expect(error).toContain('cdk-layer-sync:StageNotCovered: inside Stage Prod');
+    expect(error).toContain('Stage Prod was synthesized without LayerDependencyAspect, so 1 function(s) in it with shared layers (Prod/Consumer/Consumer)');
+    expect(error).toContain('Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING })');
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+  });
+
+  test('a Stage without shared layers needs no aspect: nothing is reported', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    new ProducerStack(stage, 'Producer');
+    addAspect(app);
+
+    expect(() => app.synth()).not.toThrow();
+  });
+
+  test('StageNotCovered at WARNING goes to stderr when no top-level stack relates to the Stage', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    new ConsumerStack(stage, 'Consumer');
+    addAspect(app, { stageNotCovered: FindingLevel.WARNING });
+    const written: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => (written.push(String(chunk)), true));
+    try {
+      app.synth();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.join('')).toContain('[WARNING] at Prod: cdk-layer-sync:StageNotCovered: inside Stage Prod');
   });
 });
 

@@ -35,7 +35,7 @@ describe('consumer stacks deploy after their producer stacks', () => {
     const stage = new Stage(app, 'Prod');
     new ProducerStack(stage, 'Producer');
     new ConsumerStack(stage, 'Consumer');
-    addAspect(app);
+    addAspect(stage);
 
     const assembly = app.synth().getNestedAssembly('assembly-Prod');
     const deps = manifestDependencies(assembly.directory);
@@ -49,8 +49,9 @@ describe('consumer stacks deploy after their producer stacks', () => {
     const env = { account: '111111111111', region: 'eu-west-1' };
     const app = newApp();
     new ProducerStack(new Stage(app, 'Layers', { env }), 'Producer');
-    const consumer = new ConsumerStack(new Stage(app, 'Service', { env }), 'Consumer');
-    addAspect(app);
+    const service = new Stage(app, 'Service', { env });
+    const consumer = new ConsumerStack(service, 'Consumer');
+    addAspect(service);
     app.synth();
 
     expect(consumer.dependencies).toEqual([]);

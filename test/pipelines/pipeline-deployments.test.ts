@@ -1,5 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
-import { isBuilt, stacksInPipelines } from '../../src/pipelines/pipeline-deployments';
+import { stacksInPipelines } from '../../src/pipelines/pipeline-deployments';
 import { newApp } from '../helpers/apps';
 import { AppStage, PipelineStack, ServiceStage } from '../helpers/pipelines';
 
@@ -24,16 +24,5 @@ describe('stacksInPipelines', () => {
     const app = newApp();
     new Stack(app, 'Plain');
     expect(stacksInPipelines(app.node.findAll()).size).toBe(0);
-  });
-});
-
-describe('isBuilt', () => {
-  test('is false until buildPipeline() runs, true after', () => {
-    const app = newApp();
-    const { pipeline } = new PipelineStack(app, 'PipelineStack');
-    pipeline.addStage(new AppStage(app, 'Dev'));
-    expect(isBuilt(pipeline)).toBe(false);
-    pipeline.buildPipeline();
-    expect(isBuilt(pipeline)).toBe(true);
   });
 });

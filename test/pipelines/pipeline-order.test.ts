@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -12,10 +13,11 @@ function errorsOf(stack: Stack): string[] {
 }
 
 describe('GIVEN a CDK Pipeline with the layer stack and the function stack in one Stage', () => {
-  test('WHEN the aspect is on the App THEN the consumer is prepared only after the layer stack deployed', () => {
+  test('WHEN the aspect is in the Stage THEN the consumer is prepared only after the layer stack deployed', () => {
     const app = newApp();
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
     const dev = new AppStage(pipelineStack, 'Dev');
+    addAspect(dev);
     pipelineStack.pipeline.addStage(dev);
     addAspect(app);
     app.synth();
@@ -30,8 +32,9 @@ describe('GIVEN a CDK Pipeline with the layer stack and the function stack in on
   test('WHEN addDependencies is false THEN the pipeline prepares both at once, as CDK Pipelines does alone', () => {
     const app = newApp();
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
-    pipelineStack.pipeline.addStage(new AppStage(pipelineStack, 'Dev'));
-    addAspect(app, { addDependencies: false });
+    const dev = new AppStage(pipelineStack, 'Dev');
+    addAspect(dev, { addDependencies: false });
+    pipelineStack.pipeline.addStage(dev);
     app.synth();
 
     const actions = pipelineActions(Template.fromStack(pipelineStack));
@@ -43,34 +46,34 @@ describe('GIVEN a CDK Pipeline with the layer stack and the function stack in on
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
     const dev = new AppStage(pipelineStack, 'Dev');
     dev.lambdaStack.addDependency(dev.layerStack);
+    addAspect(dev);
     const deployment = pipelineStack.pipeline.addStage(dev);
-    addAspect(app);
     app.synth();
 
     const lambda = deployment.stacks.find(s => s.constructPath.endsWith('/LambdaStack'))!;
     expect(lambda.stackDependencies.map(d => d.constructPath)).toEqual(['PipelineStack/Dev/LayerStack']);
   });
 
-  test('WHEN the pipeline was built before synthesis THEN PipelineOrder says the order could not be added', () => {
+  test('WHEN the pipeline was built before synthesis THEN the order holds: it comes from the Stage\'s own assembly', () => {
     const app = newApp();
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
     const dev = new AppStage(pipelineStack, 'Dev');
+    addAspect(dev);
     pipelineStack.pipeline.addStage(dev);
     pipelineStack.pipeline.buildPipeline();
-    addAspect(app);
     app.synth();
 
-    const [error] = errorsOf(dev.lambdaStack);
-    expect(error).toContain('PipelineStack/Dev/LambdaStack/Consumer');
-    expect(error).toContain('already built');
-    expect(error).toContain('PipelineStack/Dev/LambdaStack.addDependency(PipelineStack/Dev/LayerStack)');
+    const actions = pipelineActions(Template.fromStack(pipelineStack));
+    expect(runOrder(actions, 'Dev', 'LambdaStack.Prepare')).toBeGreaterThan(runOrder(actions, 'Dev', 'LayerStack.Deploy'));
+    expect(messages(pipelineStack, 'error')).toEqual([]);
   });
 
-  test('the templates and assets the pipeline captured at addStage are the rewritten ones', () => {
+  test('every template asset the pipeline recorded at addStage is the SHA-256 of the rewritten template on disk', () => {
     const app = newApp();
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
-    const deployment = pipelineStack.pipeline.addStage(new AppStage(pipelineStack, 'Dev'));
-    addAspect(app);
+    const dev = new AppStage(pipelineStack, 'Dev');
+    addAspect(dev);
+    const deployment = pipelineStack.pipeline.addStage(dev);
     app.synth();
 
     const lambda = deployment.stacks.find(s => s.constructPath.endsWith('/LambdaStack'))!;
@@ -78,6 +81,8 @@ describe('GIVEN a CDK Pipeline with the layer stack and the function stack in on
     const fn = Object.values<any>(template.Resources).find(r => r.Type === 'AWS::Lambda::Function');
     expect(fn.Properties.Description).toMatch(/\[layer-sync [0-9a-f]{12}\]$/);
     for (const stack of deployment.stacks) {
+      const onDisk = createHash('sha256').update(fs.readFileSync(stack.absoluteTemplatePath)).digest('hex');
+      expect(stack.templateAsset?.assetId).toBe(onDisk);
       for (const asset of [...stack.assets, ...(stack.templateAsset ? [stack.templateAsset] : [])]) {
         const manifest = JSON.parse(fs.readFileSync(asset.assetManifestPath, 'utf-8'));
         expect(Object.keys(manifest.files ?? {})).toContain(asset.assetId);
@@ -92,6 +97,9 @@ describe('GIVEN producer and consumer in different Stages of one pipeline', () =
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
     const platform = new PlatformStage(pipelineStack, 'Platform');
     const service = new ServiceStage(pipelineStack, 'Service');
+    for (const stage of [app, platform, service]) {
+      addAspect(stage, { pipelineOrder: level });
+    }
     const pipeline = pipelineStack.pipeline;
     if (layout === 'producer-first') {
       pipeline.addStage(platform);
@@ -104,22 +112,21 @@ describe('GIVEN producer and consumer in different Stages of one pipeline', () =
       pipeline.addStage(service);
       pipeline.addStage(platform);
     }
-    addAspect(app, { pipelineOrder: level });
     app.synth();
     return { pipelineStack, platform, service };
   }
 
   test('WHEN the producer Stage is in an earlier wave THEN nothing is reported and the consumer is tracked', () => {
     const { platform, service, pipelineStack } = build('producer-first');
-    expect(errorsOf(service.lambdaStack)).toEqual([]);
+    expect(errorsOf(pipelineStack)).toEqual([]);
     expect(messages(pipelineStack, 'error')).toEqual([]);
     expect(functionOf(Template.fromStack(service.lambdaStack)).properties.Description)
       .toContain(expectedShortFingerprint(Template.fromStack(platform.layerStack)));
   });
 
   test('WHEN both Stages are in the same wave THEN PipelineOrder names both stages, the parameter and the fix', () => {
-    const { service } = build('same-wave');
-    const [error] = errorsOf(service.lambdaStack);
+    const { pipelineStack } = build('same-wave');
+    const [error] = errorsOf(pipelineStack);
     expect(error).toContain('function PipelineStack/Service/LambdaStack/Consumer');
     expect(error).toContain("pipeline stage 'Service' (wave 1, 'All')");
     expect(error).toContain("pipeline stage 'Platform' (wave 1, 'All')");
@@ -128,17 +135,17 @@ describe('GIVEN producer and consumer in different Stages of one pipeline', () =
   });
 
   test('WHEN the consumer Stage is deployed first THEN PipelineOrder says so', () => {
-    const { service } = build('consumer-first');
-    const [error] = errorsOf(service.lambdaStack);
+    const { pipelineStack } = build('consumer-first');
+    const [error] = errorsOf(pipelineStack);
     expect(error).toContain("pipeline stage 'Service' (wave 1, 'Service')");
     expect(error).toContain("before pipeline stage 'Platform' (wave 2, 'Platform')");
     expect(error).toContain("Fix: add 'Platform' to the pipeline before 'Service'");
   });
 
   test('WHEN pipelineOrder is WARNING THEN it is an acknowledgeable warning', () => {
-    const { service } = build('consumer-first', FindingLevel.WARNING);
-    expect(errorsOf(service.lambdaStack)).toEqual([]);
-    expect(messages(service.lambdaStack, 'warning').join('\n')).toContain(`[ack: ${PIPELINE_ORDER}]`);
+    const { pipelineStack } = build('consumer-first', FindingLevel.WARNING);
+    expect(errorsOf(pipelineStack)).toEqual([]);
+    expect(messages(pipelineStack, 'warning').join('\n')).toContain(`[ack: ${PIPELINE_ORDER}]`);
   });
 
   test('WHEN the finding is raised inside a Stage THEN the pipeline stack, a top-level stack, shows it too', () => {
@@ -153,9 +160,12 @@ describe('GIVEN producer and consumer in different Stages of one pipeline', () =
     const app = newApp();
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
     const wave = pipelineStack.pipeline.addWave('All');
-    wave.addStage(new PlatformStage(app, 'Platform'));
-    wave.addStage(new ServiceStage(app, 'Service'));
-    addAspect(app);
+    const platform = new PlatformStage(app, 'Platform');
+    const service = new ServiceStage(app, 'Service');
+    addAspect(platform);
+    addAspect(service);
+    wave.addStage(platform);
+    wave.addStage(service);
     app.synth();
 
     const [copy] = messages(pipelineStack, 'error');
@@ -171,6 +181,7 @@ describe('GIVEN the same layer/function pair at App level and inside a pipeline 
     const appLevel = { layerStack: new ProducerStack(app, 'LayerStack'), lambdaStack: new ConsumerStack(app, 'LambdaStack') };
     const pipelineStack = new PipelineStack(app, 'PipelineStack');
     const dev = new AppStage(pipelineStack, 'Dev', { source: layerSource('VALUE = 2\n') });
+    addAspect(dev);
     pipelineStack.pipeline.addStage(dev);
     addAspect(app);
     app.synth();

@@ -1,5 +1,7 @@
-import { Stage, StageProps } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, Stage, StageProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+// In your own app: import { LayerDependencyAspect } from 'cdk-layer-sync';
+import { LayerDependencyAspect } from '../../../src';
 import { LambdaStack } from './lambda-stack';
 import { LayerStack } from './layer-stack';
 
@@ -10,10 +12,21 @@ export interface ExampleStageProps extends StageProps {
   readonly exportLayer?: boolean;
 }
 
+/**
+ * The one line every Stage gets: App aspects never reach a Stage, and `pipeline.addStage()` synthesizes it at
+ * once. `-c layerSync=off` (or `=app-only`) leaves it out, to show what happens without it.
+ */
+function coverStage(stage: Stage): void {
+  if (!['off', 'app-only'].includes(stage.node.tryGetContext('layerSync'))) {
+    Aspects.of(stage).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
+  }
+}
+
 /** One Stage holding both stacks: the layout of most CDK Pipelines apps. */
 export class DevStage extends Stage {
   constructor(scope: Construct, id: string, props: ExampleStageProps = {}) {
     super(scope, id, props);
+    coverStage(this);
     const layers = new LayerStack(this, 'LayerStack', { layerSourceDir: props.layerSourceDir });
     new LambdaStack(this, 'LambdaStack', { exportedLayer: props.exportLayer ? layers.layer : undefined });
   }
@@ -23,6 +36,7 @@ export class DevStage extends Stage {
 export class PlatformStage extends Stage {
   constructor(scope: Construct, id: string, props: ExampleStageProps = {}) {
     super(scope, id, props);
+    coverStage(this);
     new LayerStack(this, 'LayerStack', { layerSourceDir: props.layerSourceDir });
   }
 }
@@ -31,6 +45,7 @@ export class PlatformStage extends Stage {
 export class ServiceStage extends Stage {
   constructor(scope: Construct, id: string, props: StageProps = {}) {
     super(scope, id, props);
+    coverStage(this);
     new LambdaStack(this, 'LambdaStack');
   }
 }

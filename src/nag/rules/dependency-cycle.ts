@@ -1,4 +1,4 @@
-import { OrderingMode, stackOrderFindings } from '../../analysis/ordering-findings';
+import { stackOrderFindings } from '../../analysis/ordering-findings';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
 import { DEPENDENCY_CYCLE } from '../../findings/dependency-cycle';
 import { LayerSyncRule, outcomeOf, RuleCompliance } from './layer-sync-rule';
@@ -7,6 +7,6 @@ import { LayerSyncRule, outcomeOf, RuleCompliance } from './layer-sync-rule';
 export const DependencyCycle: LayerSyncRule = {
   definition: DEPENDENCY_CYCLE,
   check: (node, plan) => node.cfnResourceType === FUNCTION_TYPE
-    ? outcomeOf(stackOrderFindings(plan.consumer(node), OrderingMode.READ_ONLY))
+    ? outcomeOf(stackOrderFindings(plan.consumer(node)))
     : { result: RuleCompliance.NOT_APPLICABLE, info: '' },
 };

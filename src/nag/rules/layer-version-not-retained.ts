@@ -10,7 +10,7 @@ export const LayerVersionNotRetained: LayerSyncRule = {
     if (node.cfnResourceType !== LAYER_VERSION_TYPE) {
       return { result: RuleCompliance.NOT_APPLICABLE, info: '' };
     }
-    const finding = retentionFinding(node, plan);
+    const finding = retentionFinding(node, plan.consumersInOtherStacks(node));
     return outcomeOf(finding ? [finding] : []);
   },
 };

@@ -1,4 +1,4 @@
-import { OrderingMode, pipelineOrderFindings } from '../../analysis/ordering-findings';
+import { pipelineOrderFindings } from '../../analysis/ordering-findings';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
 import { PIPELINE_ORDER } from '../../findings/pipeline-order';
 import { LayerSyncRule, outcomeOf, RuleCompliance } from './layer-sync-rule';
@@ -7,6 +7,6 @@ import { LayerSyncRule, outcomeOf, RuleCompliance } from './layer-sync-rule';
 export const PipelineOrder: LayerSyncRule = {
   definition: PIPELINE_ORDER,
   check: (node, plan) => node.cfnResourceType === FUNCTION_TYPE
-    ? outcomeOf(pipelineOrderFindings(plan.consumer(node), plan.pipelineStacks, OrderingMode.READ_ONLY))
+    ? outcomeOf(pipelineOrderFindings(plan.consumer(node), plan.pipelineStacks))
     : { result: RuleCompliance.NOT_APPLICABLE, info: '' },
 };

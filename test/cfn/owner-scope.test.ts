@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { ownerScope } from '../../src/findings/owner-scope';
+import { ownerScope } from '../../src/cfn/owner-scope';
 import { consumerFunction, newApp } from '../helpers/apps';
 
 test('ownerScope is the L2 for its default child, the resource itself otherwise', () => {

@@ -12,14 +12,21 @@ function appWithExportedLayerInStage() {
   const layerStack = new ProducerStack(dev, 'LayerStack');
   const lambdaStack = new Stack(dev, 'LambdaStack');
   const fn = consumerFunction(lambdaStack, 'Fn', [layerStack.layer]);
-  pipelineStack.pipeline.addStage(dev);
   return { app, pipelineStack, dev, lambdaStack, fn };
+}
+
+/** The one line in the Stage, then the Stage into the pipeline, as a user writes it. */
+function coverAndDeploy({ app, dev, pipelineStack }: ReturnType<typeof appWithExportedLayerInStage>) {
+  addAspect(dev);
+  addAspect(app);
+  pipelineStack.pipeline.addStage(dev);
 }
 
 describe('findings raised inside a Stage', () => {
   test('are repeated on the top-level stack that contains the Stage, naming the Stage and the function', () => {
-    const { app, pipelineStack, lambdaStack } = appWithExportedLayerInStage();
-    addAspect(app);
+    const setup = appWithExportedLayerInStage();
+    const { app, pipelineStack, lambdaStack } = setup;
+    coverAndDeploy(setup);
     app.synth();
 
     expect(messages(lambdaStack, 'warning').filter(m => m.includes(EXPORTED))).toHaveLength(1);
@@ -36,7 +43,7 @@ describe('findings raised inside a Stage', () => {
   ])('acknowledged on %s, neither the finding nor its copy is shown', (_where, scopeOf) => {
     const setup = appWithExportedLayerInStage();
     CoreAnnotations.of(scopeOf(setup)).acknowledgeWarning(EXPORTED, 'migrating to SSM next sprint');
-    addAspect(setup.app);
+    coverAndDeploy(setup);
     setup.app.synth();
 
     expect(messages(setup.lambdaStack, 'warning').filter(m => m.includes(EXPORTED))).toEqual([]);

@@ -1,6 +1,6 @@
 import { CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { FindingLevel } from '../../src';
-import { reportFinding } from '../../src/findings/finding';
+import { reportFinding } from '../../src/annotate/report-finding';
 import { UNHASHED_CONSUMER } from '../../src/findings/unhashed-consumer';
 import { messages, newApp } from '../helpers/apps';
 

@@ -1,0 +1,108 @@
+import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { pipelineOrderFindings } from '../analysis/ordering-findings';
+import { retentionFinding } from '../analysis/retention-finding';
+import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
+import { ownerScope } from '../cfn/owner-scope';
+import { deployedStack } from '../dependencies/stack-dependencies';
+import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { LayerSourceKind } from '../detect/layer-source';
+import { FindingLevel } from '../findings/finding-level';
+import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
+import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
+import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
+import type { SyncSession } from './sync-session';
+
+/**
+ * The checks only the whole tree can answer, run by CDK's validation of the root after every aspect of the App's
+ * synthesis (and so after every Stage's): Stages that no aspect covered, pipeline waves, layers shared with other
+ * stacks, and every finding raised inside a Stage shown where a plain `cdk synth` prints it. Changes no template.
+ *
+ * @returns validation errors: ERROR findings inside a Stage that no top-level stack can show
+ */
+export function completeApp(session: SyncSession): string[] {
+  const root = session.root;
+  const constructs = root.node.findAll();
+  const options = session.appOptions;
+  const report = (scope: IConstruct, definition: typeof STAGE_NOT_COVERED, message: string) =>
+    session.report(scope, definition, message, options);
+
+  for (const [stage, functions] of uncoveredStages(session, constructs)) {
+    report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions));
+  }
+  const pipelineStacks = stacksInPipelines(constructs);
+  const consumers = session.consumers;
+  for (const consumer of consumers) {
+    for (const finding of pipelineOrderFindings(consumer, pipelineStacks)) {
+      report(ownerScope(consumer.fn), finding.definition, finding.message);
+    }
+  }
+  const producers = new Set(session.producers.map(p => p.layer));
+  for (const layer of constructs) {
+    if (!CfnResource.isCfnResource(layer) || layer.cfnResourceType !== LAYER_VERSION_TYPE) {
+      continue;
+    }
+    const layerStack = Stack.of(layer);
+    const followers = consumers.filter(c => c.stack !== layerStack && c.tracked.some(t => t.layer === layer));
+    const finding = retentionFinding(layer, followers, producers.has(layer) ? options.registryOutput : undefined);
+    if (finding) {
+      report(ownerScope(layer), finding.definition, finding.message);
+    }
+  }
+  return surfaceStageFindings(session, pipelineStacks);
+}
+
+/** Functions inside nested Stages that have layers to follow and that no aspect visited, by Stage. */
+function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]): Map<Stage, string[]> {
+  const byStage = new Map<Stage, string[]>();
+  for (const fn of constructs) {
+    if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== FUNCTION_TYPE || !isInNestedStage(fn) || session.isCovered(fn)) {
+      continue;
+    }
+    if (detectLayerSources(fn).every(source => source.kind === LayerSourceKind.LOCAL)) {
+      continue;
+    }
+    const stage = Stage.of(fn)!;
+    byStage.set(stage, [...(byStage.get(stage) ?? []), ownerScope(fn).node.path]);
+  }
+  return byStage;
+}
+
+/**
+ * Repeat every standing finding raised inside a nested Stage on a top-level stack; where none relates to the Stage,
+ * an ERROR becomes a validation error (so `cdk synth` fails, as it would for the Stage's own stacks) and a warning
+ * or info is printed to stderr.
+ */
+function surfaceStageFindings(session: SyncSession, pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>): string[] {
+  const errors: string[] = [];
+  for (const finding of session.findings) {
+    if (!finding.stands || !isInNestedStage(finding.scope)) {
+      continue;
+    }
+    const scope = finding.scope;
+    if (Stage.isStage(scope) && topLevelStackAbove(scope)) {
+      // A Stage's own annotations are collected by the top-level stack that contains it: already shown.
+      continue;
+    }
+    const pipeline = deployingPipeline(scope, pipelineStacks);
+    if (surfaceFromStage(scope, finding.definition, finding.findingLevel, finding.message, pipeline)) {
+      continue;
+    }
+    const text = `${finding.id}: ${surfacedMessage(scope, undefined, finding.message)}`;
+    if (finding.findingLevel === FindingLevel.ERROR) {
+      errors.push(text);
+    } else {
+      session.printOnce(`[${finding.findingLevel}] at ${finding.path}: ${text}`);
+    }
+  }
+  return errors;
+}
+
+/** A pipeline that deploys the stack of `scope` (for a Stage, any of its stacks), if any. */
+function deployingPipeline(scope: IConstruct, pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>): IConstruct | undefined {
+  if (!Stage.isStage(scope)) {
+    return pipelineStacks.get(deployedStack(Stack.of(scope)).node.path)?.[0]?.pipeline;
+  }
+  const prefix = `${scope.node.path}/`;
+  return [...pipelineStacks].find(([path]) => path.startsWith(prefix))?.[1][0]?.pipeline;
+}

@@ -1,0 +1,43 @@
+import { IConstruct } from 'constructs';
+import { reportFinding } from '../annotate/report-finding';
+import { FindingDefinition } from '../findings/finding';
+import { FindingLevel } from '../findings/finding-level';
+import { ReportedFinding } from '../report/layer-dependency-report';
+
+/** A finding the aspect reported, with where it stands, for the report and for surfacing it from Stages. */
+export interface RecordedFinding extends ReportedFinding {
+  readonly scope: IConstruct;
+  readonly definition: FindingDefinition;
+  readonly findingLevel: FindingLevel;
+  /** True when the annotation stands on its construct (not acknowledged). */
+  readonly stands: boolean;
+}
+
+/**
+ * Reports findings at the levels the props give, on constructs, and records each once for the report.
+ */
+export class FindingRecorder {
+  private readonly findings = new Map<string, RecordedFinding>();
+
+  /** Report a finding at `level` (nothing at OFF); warnings get the acknowledgement hint naming their id. */
+  public report(scope: IConstruct, definition: FindingDefinition, level: FindingLevel, finding: string): void {
+    if (level === FindingLevel.OFF) {
+      return;
+    }
+    // Only warnings can be acknowledged; the hint names the construct the finding is on.
+    const message = level === FindingLevel.WARNING
+      ? `${finding} Or acknowledge it here or on a scope above: Annotations.of(scope).acknowledgeWarning('${definition.id}', reason).`
+      : finding;
+    const stands = reportFinding(scope, definition, level, message);
+    const path = scope.node.path;
+    const key = `${definition.id}\u0000${path}\u0000${message}`;
+    if (!this.findings.has(key)) {
+      this.findings.set(key, { id: definition.id, level, path, message, scope, definition, findingLevel: level, stands });
+    }
+  }
+
+  /** Every finding reported, once each, in the order reported. */
+  public get all(): RecordedFinding[] {
+    return [...this.findings.values()];
+  }
+}

@@ -1,0 +1,122 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ConsumerAnalysis } from '../analysis/analyze-consumer';
+import { LayerAssetRecord } from '../analysis/layer-asset-record';
+import { LayerSyncPlan } from '../analysis/layer-sync-plan';
+import { missingStackOrders, stackOrderFindings } from '../analysis/ordering-findings';
+import { staleAssetFinding } from '../analysis/stale-asset-finding';
+import { ownerScope } from '../cfn/owner-scope';
+import { orderAfterProducer } from '../dependencies/stack-dependencies';
+import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { FindingDefinition } from '../findings/finding';
+import { layerAttachedLateMessage, LAYER_ATTACHED_LATE } from '../findings/layer-attached-late';
+import { assemblyConstructs } from './assembly-constructs';
+import { writeFingerprints } from './consumer-rewrite';
+import { ResolvedOptions } from './resolved-options';
+
+/** What a run reports to and records in: the session of the whole tree. */
+export interface RunHost {
+  report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions): void;
+  /** The consumer's latest analysis, for the report and the App's checks. */
+  applied(consumer: ConsumerAnalysis): void;
+  /** The layer assets the previous synthesis into the same cloud assembly directory recorded, by layer path. */
+  readonly previousLayerAssets: ReadonlyMap<string, LayerAssetRecord>;
+}
+
+/**
+ * One aspect's work in one synthesis: the App's, or one Stage's (CDK synthesizes each Stage on its own, with its
+ * own aspects). Each function is analysed when the aspect visits it, so it sees every layer attached until then;
+ * `complete()`, run by CDK's validation after every aspect of that synthesis, catches layers attached later.
+ */
+export class ScopeRun {
+  /** Each function handled, with the layer sources its analysis saw. */
+  private readonly handled = new Map<CfnResource, string>();
+  private readonly visitedStacks = new Set<Stack>();
+  private readonly layers: CfnResource[] = [];
+
+  constructor(
+    public readonly scope: IConstruct,
+    public readonly plan: LayerSyncPlan,
+    public readonly options: ResolvedOptions,
+    private readonly host: RunHost,
+  ) {}
+
+  /** Called for every construct the aspect visits in this synthesis. */
+  public visit(node: IConstruct): void {
+    if (Stack.isStack(node)) {
+      this.visitedStacks.add(node);
+    } else if (CfnResource.isCfnResource(node) && node.cfnResourceType === FUNCTION_TYPE && !this.handled.has(node)) {
+      this.apply(this.plan.consumer(node));
+    }
+  }
+
+  /** Remember a layer version of this synthesis, checked when it completes. */
+  public visitLayer(layer: CfnResource): void {
+    this.layers.push(layer);
+  }
+
+  /**
+   * After every aspect of the synthesis: functions whose layers changed since the aspect visited them (another aspect
+   * attached one at a later priority), and functions added since under stacks the aspect visited, are analysed again
+   * and rewritten; then the layers' own checks. Templates are written after this, so the rewrite still lands, except
+   * in nested stacks, whose templates CDK fixes before validation: those are reported instead.
+   */
+  public complete(): void {
+    for (const construct of assemblyConstructs(this.scope)) {
+      if (!CfnResource.isCfnResource(construct) || construct.cfnResourceType !== FUNCTION_TYPE) {
+        continue;
+      }
+      const seen = this.handled.get(construct);
+      if (seen === undefined && !this.visitedStacks.has(Stack.of(construct))) {
+        continue;
+      }
+      if (seen !== undefined && seen === sourcesKey(this.plan.currentSources(construct))) {
+        continue;
+      }
+      this.apply(this.plan.reanalyze(construct), seen !== undefined);
+    }
+    for (const layer of this.layers) {
+      const finding = staleAssetFinding(this.plan.layerAssets.get(layer), this.host.previousLayerAssets);
+      if (finding) {
+        this.report(ownerScope(layer), finding.definition, finding.message);
+      }
+    }
+  }
+
+  private apply(consumer: ConsumerAnalysis, late = false): void {
+    this.handled.set(consumer.fn, sourcesKey(consumer.layers.map(l => l.source)));
+    this.host.applied(consumer);
+    const scope = ownerScope(consumer.fn);
+    for (const finding of consumer.findings) {
+      this.report(scope, finding.definition, finding.message);
+    }
+    if (consumer.tracked.length === 0) {
+      return;
+    }
+    if (this.options.addDependencies) {
+      for (const finding of stackOrderFindings(consumer)) {
+        this.report(scope, finding.definition, finding.message);
+      }
+    }
+    if (late && consumer.stack.nestedStackParent) {
+      const layers = consumer.tracked.map(t => t.source.label);
+      this.report(scope, LAYER_ATTACHED_LATE, layerAttachedLateMessage(scope.node.path, consumer.stack.node.path, layers));
+      return;
+    }
+    writeFingerprints(consumer, this.options, (s, d, m) => this.report(s, d, m));
+    if (this.options.addDependencies) {
+      for (const order of missingStackOrders(consumer)) {
+        orderAfterProducer(order.consumerStack, order.producerStack, order.reason);
+      }
+    }
+  }
+
+  private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
+    this.host.report(scope, definition, message, this.options);
+  }
+}
+
+/** The identity of a function's layer sources, to see whether they changed. */
+function sourcesKey(sources: ReadonlyArray<{ readonly kind: string; readonly label: string }>): string {
+  return sources.map(s => `${s.kind} ${s.label}`).join('\n');
+}
