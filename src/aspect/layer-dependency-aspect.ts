@@ -1,5 +1,6 @@
-import { CfnResource, IAspect } from 'aws-cdk-lib';
+import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { synthesisScopeOf } from './assembly-constructs';
 import { LayerDependencyAspectProps } from './layer-dependency-aspect-props';
@@ -34,9 +35,14 @@ export class LayerDependencyAspect implements IAspect {
 
   /** Called by CDK for every construct in the scope the aspect was added to. */
   public visit(node: IConstruct): void {
+    // CDK calls this for every construct: only Stages, stacks, functions and layer versions matter.
+    const type = CfnResource.isCfnResource(node) ? node.cfnResourceType : undefined;
+    if (type === undefined ? !Stage.isStage(node) && !Stack.isStack(node) : type !== FUNCTION_TYPE && type !== LAYER_VERSION_TYPE) {
+      return;
+    }
     const run = SyncSession.of(node).runOf(this, synthesisScopeOf(node), this.options);
-    if (CfnResource.isCfnResource(node) && node.cfnResourceType === LAYER_VERSION_TYPE) {
-      run.visitLayer(node);
+    if (type === LAYER_VERSION_TYPE) {
+      run.visitLayer(node as CfnResource);
     } else {
       run.visit(node);
     }
