@@ -91,11 +91,6 @@ export class LayerSyncPlan implements FingerprintSource {
     return detectLayerSources(fn, this.ssmLookups);
   }
 
-  /** Every analysed consumer. */
-  public get allConsumers(): ConsumerAnalysis[] {
-    return [...this.consumers.values()];
-  }
-
   /** Consumers in other stacks that follow the given layer version, every function of the tree analysed. */
   public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
     for (const fn of this.functions) {
@@ -121,14 +116,6 @@ export class LayerSyncPlan implements FingerprintSource {
       this.assets = assets;
     }
     return this.assets;
-  }
-
-  /** A CDK Pipeline of the tree that deploys the stack of `scope`, if any. */
-  public pipelineDeploying(scope: IConstruct): IConstruct | undefined {
-    if (this.pipelineStacks.size === 0) {
-      return undefined;
-    }
-    return this.pipelineStacks.get(deployedStack(Stack.of(scope)).node.path)?.[0]?.pipeline;
   }
 
   public forParameter(parameterName: string, consumer: Stack): FingerprintResolution {

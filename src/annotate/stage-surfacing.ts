@@ -39,7 +39,7 @@ export function isInNestedStage(scope: IConstruct): boolean {
  *
  * @param deployingPipeline a pipeline construct that deploys the finding's stack, when one does
  */
-export function surfaceCarrier(scope: IConstruct, deployingPipeline?: IConstruct): Stack | undefined {
+function surfaceCarrier(scope: IConstruct, deployingPipeline?: IConstruct): Stack | undefined {
   if (!isInNestedStage(scope)) {
     return undefined;
   }
