@@ -12,8 +12,6 @@ import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
-import { recordLayerAsset } from './stale-asset-finding';
-import { LayerAssetRecord } from './layer-asset-record';
 import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
 
 /**
@@ -31,8 +29,6 @@ export class LayerSyncPlan implements FingerprintSource {
   /** Consumers following each layer version of the app, indexed as they are analysed. */
   private readonly consumersByLayer = new Map<CfnResource, ConsumerAnalysis[]>();
   public readonly registryFile?: string;
-  private assets?: ReadonlyMap<CfnResource, LayerAssetRecord>;
-  private readonly layerVersions: readonly CfnResource[];
   /** SSM lookups cached in the app's context, by value: how a literal layer ARN is traced to `valueFromLookup`. */
   private readonly ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]>;
   /** Every function resource of the tree when the plan was made. */
@@ -40,19 +36,14 @@ export class LayerSyncPlan implements FingerprintSource {
   /** Every stack a CDK Pipeline of the tree deploys, by construct path, as the pipelines' `addStage` read them. */
   public readonly pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>;
 
-  constructor(root: IConstruct, private readonly registry?: LayerRegistry) {
+  /**
+   * @param staleEntries the registry's stale entries, when the caller already checked them (`staleEntriesOf`)
+   */
+  constructor(root: IConstruct, private readonly registry?: LayerRegistry, staleEntries?: ReadonlyMap<LayerRegistryEntry, StaleEntry>) {
     this.registryFile = registry?._file;
-    const stale = new Map<LayerRegistryEntry, StaleEntry>();
-    for (const entry of registry?.entries ?? []) {
-      const check = checkStaleness(entry);
-      if (check) {
-        stale.set(entry, check);
-      }
-    }
-    this.staleEntries = stale;
+    this.staleEntries = staleEntries ?? staleEntriesOf(registry);
     const constructs = root.node.findAll();
     this.pipelineStacks = stacksInPipelines(constructs);
-    this.layerVersions = constructs.filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === LAYER_VERSION_TYPE);
     this.ssmLookups = indexSsmLookups(allContext(root));
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
@@ -98,24 +89,6 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     const layerStack = Stack.of(layer);
     return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
-  }
-
-  /**
-   * Every layer version's directory asset with its source fingerprinted, by layer resource. Made on first use:
-   * only the aspect needs it (the report, `StaleAssetHash`), not a read-only pack.
-   */
-  public get layerAssets(): ReadonlyMap<CfnResource, LayerAssetRecord> {
-    if (!this.assets) {
-      const assets = new Map<CfnResource, LayerAssetRecord>();
-      for (const layer of this.layerVersions) {
-        const record = recordLayerAsset(layer);
-        if (record) {
-          assets.set(layer, record);
-        }
-      }
-      this.assets = assets;
-    }
-    return this.assets;
   }
 
   public forParameter(parameterName: string, consumer: Stack): FingerprintResolution {
@@ -201,4 +174,16 @@ function allContext(root: IConstruct): Record<string, unknown> {
     return node.getAllContext() ?? {};
   }
   return typeof node._context === 'object' && node._context !== null ? node._context : {};
+}
+
+/** The entries of a registry whose source directory no longer has the registered fingerprint. */
+export function staleEntriesOf(registry: LayerRegistry | undefined): Map<LayerRegistryEntry, StaleEntry> {
+  const stale = new Map<LayerRegistryEntry, StaleEntry>();
+  for (const entry of registry?.entries ?? []) {
+    const check = checkStaleness(entry);
+    if (check) {
+      stale.set(entry, check);
+    }
+  }
+  return stale;
 }

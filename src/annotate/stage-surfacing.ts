@@ -1,5 +1,6 @@
 import { Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { nearestStage } from '../cfn/nearest-stage';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { reportFinding } from './report-finding';
@@ -28,7 +29,7 @@ function topLevelStackOf(construct: IConstruct): Stack | undefined {
 
 /** True when `scope` is inside a Stage below the root: its annotations go into a nested cloud assembly. */
 export function isInNestedStage(scope: IConstruct): boolean {
-  const stage = Stage.isStage(scope) && scope !== scope.node.root ? scope : Stage.of(scope);
+  const stage = nearestStage(scope);
   return stage !== undefined && stage !== scope.node.root;
 }
 
@@ -67,7 +68,7 @@ export function surfaceFromStage(
 
 /** The text of a surfaced copy: where the finding stands, and where it is repeated. */
 export function surfacedMessage(scope: IConstruct, top: Stack | undefined, message: string): string {
-  const stage = Stage.isStage(scope) && scope !== scope.node.root ? scope : Stage.of(scope)!;
+  const stage = nearestStage(scope)!;
   const where = top ? `it is repeated on ${top.node.path}` : 'no top-level stack relates to it';
   return `inside Stage ${stage.node.path} (a plain \`cdk synth\` prints only top-level stacks, so ${where}): ${message}`;
 }

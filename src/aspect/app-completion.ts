@@ -7,6 +7,7 @@ import { ownerScope } from '../cfn/owner-scope';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { LayerSourceKind } from '../detect/layer-source';
+import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
@@ -24,7 +25,7 @@ export function completeApp(session: SyncSession): string[] {
   const root = session.root;
   const constructs = root.node.findAll();
   const options = session.appOptions;
-  const report = (scope: IConstruct, definition: typeof STAGE_NOT_COVERED, message: string) =>
+  const report = (scope: IConstruct, definition: FindingDefinition, message: string) =>
     session.report(scope, definition, message, options);
 
   for (const [stage, functions] of uncoveredStages(session, constructs)) {

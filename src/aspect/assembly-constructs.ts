@@ -1,5 +1,6 @@
 import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { nearestStage } from '../cfn/nearest-stage';
 
 /**
  * The constructs that `scope`'s own synthesis covers: `scope` and its descendants, without the Stages below it
@@ -21,8 +22,5 @@ export function assemblyConstructs(scope: IConstruct): IConstruct[] {
 
 /** The construct whose synthesis covers `node`: its nearest Stage (or the tree's root when there is none). */
 export function synthesisScopeOf(node: IConstruct): IConstruct {
-  if (Stage.isStage(node)) {
-    return node;
-  }
-  return Stage.of(node) ?? node.node.root;
+  return nearestStage(node) ?? node.node.root;
 }

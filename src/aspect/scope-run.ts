@@ -4,7 +4,7 @@ import { ConsumerAnalysis } from '../analysis/analyze-consumer';
 import { LayerAssetRecord } from '../analysis/layer-asset-record';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { missingStackOrders, stackOrderFindings } from '../analysis/ordering-findings';
-import { staleAssetFinding } from '../analysis/stale-asset-finding';
+import { recordLayerAsset, staleAssetFinding } from '../analysis/stale-asset-finding';
 import { ownerScope } from '../cfn/owner-scope';
 import { orderAfterProducer } from '../dependencies/stack-dependencies';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
@@ -33,13 +33,35 @@ export class ScopeRun {
   private readonly handled = new Map<CfnResource, string>();
   private readonly visitedStacks = new Set<Stack>();
   private readonly layers: CfnResource[] = [];
+  private readonly assetRecords: LayerAssetRecord[] = [];
+  private madePlan?: LayerSyncPlan;
 
+  /**
+   * @param makePlan the analysis of the tree, made when the run first needs it (a run that meets no function and no
+   * layer, such as the App's in an app whose functions are all in Stages, never pays for it)
+   */
   constructor(
     public readonly scope: IConstruct,
-    public readonly plan: LayerSyncPlan,
+    private readonly makePlan: () => LayerSyncPlan,
     public readonly options: ResolvedOptions,
     private readonly host: RunHost,
   ) {}
+
+  /** The analysis of the tree this run works from. */
+  public get plan(): LayerSyncPlan {
+    this.madePlan ??= this.makePlan();
+    return this.madePlan;
+  }
+
+  /** The analysis, if the run needed one. */
+  public get planIfMade(): LayerSyncPlan | undefined {
+    return this.madePlan;
+  }
+
+  /** The directory assets of the layer versions this run checked, with their source fingerprints. */
+  public get layerAssets(): readonly LayerAssetRecord[] {
+    return this.assetRecords;
+  }
 
   /** Called for every construct the aspect visits in this synthesis. */
   public visit(node: IConstruct): void {
@@ -53,6 +75,8 @@ export class ScopeRun {
   /** Remember a layer version of this synthesis, checked when it completes. */
   public visitLayer(layer: CfnResource): void {
     this.layers.push(layer);
+    // A synthesis with layer versions publishes producers (the report, the lock file): discover them now.
+    this.madePlan ??= this.makePlan();
   }
 
   /**
@@ -75,8 +99,12 @@ export class ScopeRun {
       }
       this.apply(this.plan.reanalyze(construct), seen !== undefined);
     }
-    for (const layer of this.layers) {
-      const finding = staleAssetFinding(this.plan.layerAssets.get(layer), this.host.previousLayerAssets);
+    for (const layer of this.layers.splice(0)) {
+      const record = recordLayerAsset(layer);
+      if (record) {
+        this.assetRecords.push(record);
+      }
+      const finding = staleAssetFinding(record, this.host.previousLayerAssets);
       if (finding) {
         this.report(ownerScope(layer), finding.definition, finding.message);
       }

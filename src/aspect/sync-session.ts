@@ -2,9 +2,10 @@ import { App, CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConsumerAnalysis } from '../analysis/analyze-consumer';
 import { LayerAssetRecord } from '../analysis/layer-asset-record';
-import { LayerSyncPlan } from '../analysis/layer-sync-plan';
+import { LayerSyncPlan, staleEntriesOf } from '../analysis/layer-sync-plan';
 import { FindingDefinition } from '../findings/finding';
 import { LayerProducer } from '../producers/layer-producer';
+import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { StaleEntry } from '../registry/stale-entries';
 import { previousLayerAssets } from '../report/read-report';
@@ -40,6 +41,8 @@ export class SyncSession implements RunHost {
   /** Every function some aspect of the tree visited: the others, inside Stages, are reported as not covered. */
   private readonly covered = new WeakSet<CfnResource>();
   private readonly printed = new Set<string>();
+  /** Each registry's stale entries, checked once however many runs use it (each check fingerprints directories). */
+  private readonly staleByRegistry = new Map<LayerRegistry | undefined, Map<LayerRegistryEntry, StaleEntry>>();
 
   private constructor(public readonly root: IConstruct) {
     this.previousLayerAssets = previousLayerAssets(App.isApp(root) ? root.outdir : undefined);
@@ -63,7 +66,8 @@ export class SyncSession implements RunHost {
     }
     let run = byScope.get(scope);
     if (!run) {
-      const created = new ScopeRun(scope, new LayerSyncPlan(this.root, options.registry), options, this);
+      const makePlan = () => new LayerSyncPlan(this.root, options.registry, this.staleEntriesOf(options.registry));
+      const created = new ScopeRun(scope, makePlan, options, this);
       byScope.set(scope, created);
       run = created;
       if (scope !== this.root) {
@@ -120,7 +124,7 @@ export class SyncSession implements RunHost {
   public get producers(): LayerProducer[] {
     const byParameter = new Map<IConstruct, LayerProducer>();
     for (const run of this.allRuns) {
-      for (const producer of run.plan.producers) {
+      for (const producer of run.planIfMade?.producers ?? []) {
         byParameter.set(producer.parameter, producer);
       }
     }
@@ -129,14 +133,23 @@ export class SyncSession implements RunHost {
 
   /** Stale registry entries of every run's registry. */
   public get staleEntries(): Map<LayerRegistryEntry, StaleEntry> {
-    return new Map(this.allRuns.flatMap(run => [...run.plan.staleEntries]));
+    return new Map(this.allRuns.flatMap(run => [...this.staleEntriesOf(run.options.registry)]));
+  }
+
+  private staleEntriesOf(registry: LayerRegistry | undefined): Map<LayerRegistryEntry, StaleEntry> {
+    let stale = this.staleByRegistry.get(registry);
+    if (!stale) {
+      stale = staleEntriesOf(registry);
+      this.staleByRegistry.set(registry, stale);
+    }
+    return stale;
   }
 
   /** Layer assets with their fingerprints, by layer path, of every run that looked at them. */
   public get layerAssets(): LayerAssetRecord[] {
     const byLayer = new Map<string, LayerAssetRecord>();
     for (const run of this.allRuns) {
-      for (const record of run.plan.layerAssets.values()) {
+      for (const record of run.layerAssets) {
         byLayer.set(record.layer, record);
       }
     }

@@ -26,7 +26,7 @@ export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession):
       writeReport(synthesis.outdir, {
         producers: session.producers,
         registryEntries: [...new Set(runs.flatMap(r => r.options.registry?.entries ?? []))],
-        registryFile: runs.find(r => r.plan.registryFile)?.plan.registryFile,
+        registryFile: runs.find(r => r.options.registry?._file)?.options.registry?._file,
         staleEntries: session.staleEntries,
         consumers: session.consumers,
         findings: session.findings.map(({ id, level, path, message }) => ({ id, level, path, message })),
