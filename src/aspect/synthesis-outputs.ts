@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { ownerScope } from '../cfn/owner-scope';
 import { LayerProducer } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
-import { entryKey, writeRegistryFile } from '../registry/registry-file';
+import { entryKey, replaceEntries, updateRegistryFile } from '../registry/registry-file';
 import { writeReport } from '../report/layer-dependency-report';
 import { ResolvedOptions } from './resolved-options';
 import type { SyncSession } from './sync-session';
@@ -36,7 +36,7 @@ export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession):
       for (const { options } of runs) {
         if (options.registryOutput && !written.has(options.registryOutput)) {
           written.add(options.registryOutput);
-          writeRegistryFile(options.registryOutput, registryOutputEntries(session.producers, options));
+          updateRegistryFile(options.registryOutput, registryOutputUpdate(session.producers, options));
         }
       }
     },
@@ -44,14 +44,25 @@ export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession):
 }
 
 /**
- * The producers this app publishes, plus the entries of the aspect's registry. For a parameter the app itself
- * produces, the discovered layer wins: the producer app knows its own layers best.
+ * How the app's lock file changes: the entries of the producers this app publishes replace the file's entries of
+ * the same (parameter name, account, region), since the producer app knows its own layers best; every other entry
+ * of the file is kept (other apps and `registry add` wrote them); and the aspect's `registry` entries are added where
+ * the file has none for their key.
  */
-export function registryOutputEntries(producers: readonly LayerProducer[], options: ResolvedOptions): LayerRegistryEntry[] {
+export function registryOutputUpdate(
+  producers: readonly LayerProducer[], options: ResolvedOptions,
+): (current: LayerRegistryEntry[]) => LayerRegistryEntry[] {
+  const own = ownEntries(producers);
+  return current => {
+    const inFile = new Set(current.map(entryKey));
+    const carried = (options.registry?.entries ?? []).filter(entry => !inFile.has(entryKey(entry)));
+    return replaceEntries([...current, ...carried], own);
+  };
+}
+
+/** The lock file entries of the layers this app publishes. */
+function ownEntries(producers: readonly LayerProducer[]): LayerRegistryEntry[] {
   const byKey = new Map<string, LayerRegistryEntry>();
-  for (const entry of options.registry?.entries ?? []) {
-    byKey.set(entryKey(entry), entry);
-  }
   for (const producer of producers) {
     if (producer.fingerprintError) {
       continue;

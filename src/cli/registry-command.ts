@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { LayerRegistry } from '../registry/layer-registry';
+import { entryKey, readRegistryFile, replaceEntries, updateRegistryFile } from '../registry/registry-file';
 import { CliError } from './usage';
 
 /** `cdk-layer-sync registry add <lockfile> --parameter NAME --dir DIR [...]` */
@@ -29,15 +30,22 @@ export function registryCommand(args: string[], out: (line: string) => void): nu
     throw new CliError('add: --parameter NAME and --dir DIR are required');
   }
   const file = positionals[0];
-  const registry = fs.existsSync(file) ? LayerRegistry.fromFile(file) : new LayerRegistry();
-  const fingerprint = registry.addDirectory(values.parameter, values.dir, {
+  const key = entryKey({ parameterName: values.parameter, account: values.account, region: values.region });
+  // Options not given keep what the entry recorded; those that change the fingerprint are used to make it.
+  const stored = fs.existsSync(file) ? readRegistryFile(file).find(e => entryKey(e) === key) : undefined;
+  const fresh = new LayerRegistry();
+  const fingerprint = fresh.addDirectory(values.parameter, values.dir, {
     account: values.account,
     region: values.region,
-    layerName: values['layer-name'],
-    exclude: values.exclude,
-    followSymlinks: values['follow-symlinks'],
+    layerName: values['layer-name'] ?? stored?.layerName,
+    exclude: values.exclude ?? stored?.exclude,
+    followSymlinks: values['follow-symlinks'] ?? stored?.followSymlinks,
   });
-  registry.writeFile(file);
+  const [entry] = fresh.entries;
+  updateRegistryFile(file, current => {
+    const now = current.find(e => entryKey(e) === key);
+    return replaceEntries(current, [{ ...now, ...entry }]);
+  });
   out(`${values.parameter}: ${fingerprint} (written to ${file})`);
   return 0;
 }

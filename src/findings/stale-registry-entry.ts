@@ -18,7 +18,9 @@ export function refreshCommand(stale: StaleEntry, file?: string): string {
     `--dir ${entry.source}`,
     ...(entry.account ? [`--account ${entry.account}`] : []),
     ...(entry.region ? [`--region ${entry.region}`] : []),
+    ...(entry.layerName ? [`--layer-name '${entry.layerName}'`] : []),
     ...(entry.exclude ?? []).map(p => `--exclude '${p}'`),
+    ...(entry.followSymlinks ? ['--follow-symlinks'] : []),
   ];
   return `npx cdk-layer-sync registry add ${file ?? '<lock file>'} ${flags.join(' ')}`;
 }

@@ -41,6 +41,11 @@ export interface LayerRegistryEntryOptions extends LayerLocationOptions {
    * @default - only the default excludes
    */
   readonly exclude?: string[];
+  /**
+   * Whether the fingerprint of `source` followed symbolic links, so the staleness check does too.
+   * @default false
+   */
+  readonly followSymlinks?: boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import { fingerprintDirectory } from '../fingerprint/directory-fingerprint';
 import { relativePosixPath } from '../io/posix-path';
 import { EnvironmentMatch, matchEnvironment } from './environment-match';
 import { LayerRegistryDirectoryOptions, LayerRegistryEntry, LayerRegistryEntryOptions } from './layer-registry-entry';
-import { entryKey, readRegistryFile, sortEntries, writeRegistryFile } from './registry-file';
+import { entryKey, readRegistryFile, replaceEntries, sortEntries, updateRegistryFile } from './registry-file';
 import { validateFingerprint, validateParameterName } from './validation';
 
 /**
@@ -65,6 +65,7 @@ export class LayerRegistry {
       layerName: options.layerName,
       source: relativePosixPath(process.cwd(), directory),
       exclude: options.exclude && options.exclude.length > 0 ? [...options.exclude] : undefined,
+      followSymlinks: options.followSymlinks === true ? true : undefined,
     });
     return fingerprint;
   }
@@ -85,11 +86,14 @@ export class LayerRegistry {
   }
 
   /**
-   * Write the registry as a JSON lock file, atomically (temporary file, then rename): entries and keys
-   * sorted, two-space indent, final newline. `source` directories are written relative to the file.
+   * Write the registry into a JSON lock file, atomically (temporary file, then rename) and under a lock that other
+   * writers (other apps, `cdk-layer-sync registry add`) wait for: the registry's entries replace the file's entries
+   * of the same (parameter name, account, region), and the file's other entries are kept. Entries and keys sorted,
+   * two-space indent, final newline; `source` directories are written relative to the file.
    */
   public writeFile(file: string): void {
-    writeRegistryFile(file, this.entries);
+    const entries = this.entries;
+    updateRegistryFile(file, current => replaceEntries(current, entries));
   }
 
   /**

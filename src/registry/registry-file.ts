@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../io/atomic-write';
+import { withFileLock } from '../io/file-lock';
 import { compareText } from '../io/compare-text';
 import { relativePosixPath } from '../io/posix-path';
 import { LayerRegistryEntry } from './layer-registry-entry';
@@ -10,7 +11,7 @@ import { validateFingerprint, validateParameterName } from './validation';
 export const REGISTRY_FILE_VERSION = 1;
 
 const OPTIONAL_STRING_FIELDS = ['account', 'region', 'layerName', 'source', 'producer'] as const;
-const KNOWN_FIELDS = new Set(['parameterName', 'fingerprint', 'exclude', ...OPTIONAL_STRING_FIELDS]);
+const KNOWN_FIELDS = new Set(['parameterName', 'fingerprint', 'exclude', 'followSymlinks', ...OPTIONAL_STRING_FIELDS]);
 
 /** The identity of an entry: parameter name, account and region. */
 export function entryKey(entry: { parameterName: string; account?: string; region?: string }): string {
@@ -44,9 +45,35 @@ export function renderRegistryFile(file: string, entries: readonly LayerRegistry
   return `${JSON.stringify({ version: REGISTRY_FILE_VERSION, layers }, undefined, 2)}\n`;
 }
 
-/** Write the lock file atomically. */
+/** Write the lock file atomically, as it is given: callers that share a file use `updateRegistryFile`. */
 export function writeRegistryFile(file: string, entries: readonly LayerRegistryEntry[]): void {
   writeFileAtomic(file, renderRegistryFile(file, entries));
+}
+
+/**
+ * Read, change and write a lock file under an exclusive lock across processes (`withFileLock`), so that concurrent
+ * writers (several `registry add`, several apps' `registryOutput`) never lose each other's entries. A missing file
+ * counts as empty; an invalid one is an error, never overwritten.
+ *
+ * @param update the new entries, from the file's current ones
+ */
+export function updateRegistryFile(file: string, update: (current: LayerRegistryEntry[]) => LayerRegistryEntry[]): void {
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+    throw new Error(`cannot write '${path.resolve(file)}': it is a directory; expected the path of a lock file (a JSON file)`);
+  }
+  withFileLock(file, () => {
+    const current = fs.existsSync(file) ? readRegistryFile(file) : [];
+    writeRegistryFile(file, update(current));
+  });
+}
+
+/** `current` with every entry of `replacements` in place of the entry of the same key; the others are kept. */
+export function replaceEntries(current: readonly LayerRegistryEntry[], replacements: readonly LayerRegistryEntry[]): LayerRegistryEntry[] {
+  const byKey = new Map(current.map(entry => [entryKey(entry), entry]));
+  for (const entry of replacements) {
+    byKey.set(entryKey(entry), entry);
+  }
+  return [...byKey.values()];
 }
 
 /**
@@ -116,6 +143,9 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
     if (item.exclude !== undefined && (!Array.isArray(item.exclude) || item.exclude.some(p => typeof p !== 'string'))) {
       fail(where, `exclude must be a list of glob patterns, got ${JSON.stringify(item.exclude)}`);
     }
+    if (item.followSymlinks !== undefined && typeof item.followSymlinks !== 'boolean') {
+      fail(where, `followSymlinks must be true or false, got ${JSON.stringify(item.followSymlinks)}`);
+    }
     const entry: LayerRegistryEntry = {
       parameterName: item.parameterName as string,
       fingerprint: item.fingerprint as string,
@@ -125,6 +155,7 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
       source: item.source === undefined ? undefined : relativePosixPath(process.cwd(), path.resolve(fileDir, item.source as string)),
       producer: item.producer as string | undefined,
       exclude: item.exclude as string[] | undefined,
+      followSymlinks: item.followSymlinks as boolean | undefined,
     };
     const key = entryKey(entry);
     const first = seen.get(key);

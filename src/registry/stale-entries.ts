@@ -26,7 +26,7 @@ export function checkStaleness(entry: LayerRegistryEntry): StaleEntry | undefine
     return undefined;
   }
   try {
-    const current = fingerprintDirectory(directory, { exclude: entry.exclude });
+    const current = fingerprintDirectory(directory, { exclude: entry.exclude, followSymlinks: entry.followSymlinks });
     return current === entry.fingerprint ? undefined : { entry, directory, current };
   } catch (error) {
     return { entry, directory, error: (error as Error).message };

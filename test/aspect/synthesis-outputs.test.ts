@@ -76,6 +76,21 @@ describe('registryOutput: sharing fingerprints between CDK apps', () => {
     ]);
   });
 
+  test('an existing lock file is merged into, not overwritten: entries other writers put there are kept', () => {
+    const lock = lockPath();
+    const other = new LayerRegistry();
+    other.add('/service/team/layer', 'written-by-registry-add', { layerName: 'service-tools' });
+    other.add(PARAMETER, 'previous-fingerprint-of-this-app');
+    other.writeFile(lock);
+    const { template } = producerApp(lock);
+
+    const layers = JSON.parse(fs.readFileSync(lock, 'utf-8')).layers;
+    expect(layers.map((l: any) => [l.parameterName, l.fingerprint.slice(0, 12), l.layerName])).toEqual([
+      [PARAMETER, expectedShortFingerprint(template), undefined],
+      ['/service/team/layer', 'written-by-r', 'service-tools'],
+    ]);
+  });
+
   test('a published layer that is not retained is reported, even with no consumer in this app', () => {
     const lock = lockPath();
     const { producer } = producerApp(lock, layerSource(), { removalPolicy: RemovalPolicy.DESTROY });

@@ -28,3 +28,6 @@ export function describeWhen(available: boolean): jest.Describe {
 export function testWhen(available: boolean): jest.It {
   return available ? test : test.skip;
 }
+
+/** True in the floor project (the oldest aws-cdk-lib the peer range accepts). */
+export const IS_FLOOR = CDK_VERSION === require('aws-cdk-lib-floor/package.json').version;
