@@ -12,8 +12,12 @@ import { consumers, ConsumerView, context, copyTree, EXAMPLE_DIR, readTemplate, 
 const LAYER_SOURCE = path.join(EXAMPLE_DIR, 'functions', 'src', 'lambda_layers', 'common_modules');
 const CHANGED_FILE = path.join('python', 'common_modules', 'module_a.py');
 
+/** Every temporary directory the demo made (layer copies, cloud assemblies): removed when it ends. */
+const temporary: string[] = [];
+
 function synth(layerDir: string, withAspect: boolean): ConsumerView[] {
   const run = runCdk(['synth', '--quiet', ...context({ layerSourceDir: layerDir, layerSync: withAspect ? 'on' : 'off' })]);
+  temporary.push(run.outdir);
   if (run.status !== 0) {
     throw new Error(`cdk synth failed (exit ${run.status}):\n${run.stderr}`);
   }
@@ -23,10 +27,11 @@ function synth(layerDir: string, withAspect: boolean): ConsumerView[] {
 function scenario(title: string, withAspect: boolean): boolean {
   console.log(`\n=== ${title} ===`);
   const layerDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-demo-')), 'common_modules');
+  temporary.push(path.dirname(layerDir));
   copyTree(LAYER_SOURCE, layerDir);
   const before = synth(layerDir, withAspect);
   fs.appendFileSync(path.join(layerDir, CHANGED_FILE), '\n\ndef shout(name: str) -> str:\n    return greet(name).upper()\n');
-  console.log(`changed the layer: appended a function to ${CHANGED_FILE} (in ${layerDir})`);
+  console.log(`changed the layer: appended a function to ${CHANGED_FILE} (in a temporary copy, ${layerDir}, removed at the end)`);
   const after = synth(layerDir, withAspect);
 
   let allMoved = true;
@@ -58,4 +63,10 @@ function main(): void {
   }
 }
 
-main();
+try {
+  main();
+} finally {
+  for (const dir of temporary) {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -4,11 +4,13 @@ export const USAGE = `Usage: cdk-layer-sync <command> [options]
 Commands:
   fingerprint <dir> [--exclude GLOB]... [--follow-symlinks] [--no-cache]
       Print the fingerprint of a layer source directory. --no-cache hashes every byte, bypassing the
-      persistent cache (CDK_LAYER_SYNC_CACHE_DIR, else ~/.cache/cdk-layer-sync).
+      persistent cache (CDK_LAYER_SYNC_CACHE_DIR, else $XDG_CACHE_HOME/cdk-layer-sync/fingerprints, else
+      ~/.cache/cdk-layer-sync/fingerprints).
 
   registry add <lockfile> --parameter NAME --dir DIR [--account ID] [--region REGION]
                [--layer-name NAME] [--exclude GLOB]... [--follow-symlinks]
-      Fingerprint DIR and add or update the entry for NAME in the lock file (created if missing).
+      Fingerprint DIR and add or update the entry for NAME in the lock file (created if missing), under a lock
+      that other writers wait for. Options not given keep what the entry recorded; its other entries are kept.
 
   check [cdk.out] [--json]
       Read the layer-dependencies.json report of a synthesized cloud assembly (default: cdk.out), print

@@ -3,7 +3,7 @@ import { relativePosixPath } from '../io/posix-path';
 import { EnvironmentMatch, matchEnvironment } from './environment-match';
 import { LayerRegistryDirectoryOptions, LayerRegistryEntry, LayerRegistryEntryOptions } from './layer-registry-entry';
 import { entryKey, readRegistryFile, replaceEntries, sortEntries, updateRegistryFile } from './registry-file';
-import { validateFingerprint, validateParameterName } from './validation';
+import { validateAccount, validateFingerprint, validateParameterName, validateRegion } from './validation';
 
 /**
  * Fingerprints of layers published through SSM parameters, keyed by (parameter name, account, region).
@@ -48,6 +48,8 @@ export class LayerRegistry {
   public add(parameterName: string, fingerprint: string, options: LayerRegistryEntryOptions = {}): void {
     validateParameterName(parameterName, 'parameterName');
     validateFingerprint(fingerprint, `fingerprint of '${parameterName}'`);
+    validateAccount(options.account, `account of '${parameterName}'`);
+    validateRegion(options.region, `region of '${parameterName}'`);
     this.put({ ...withoutUndefined(options), parameterName, fingerprint });
   }
 

@@ -5,7 +5,7 @@ import { withFileLock } from '../io/file-lock';
 import { compareText } from '../io/compare-text';
 import { relativePosixPath } from '../io/posix-path';
 import { LayerRegistryEntry } from './layer-registry-entry';
-import { validateFingerprint, validateParameterName } from './validation';
+import { validateAccount, validateFingerprint, validateParameterName, validateRegion } from './validation';
 
 /** The lock file format version this library reads and writes. */
 export const REGISTRY_FILE_VERSION = 1;
@@ -139,6 +139,12 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
       if (item[key] !== undefined && (typeof item[key] !== 'string' || item[key] === '')) {
         fail(where, `${key} must be a non-empty string, got ${JSON.stringify(item[key])}`);
       }
+    }
+    try {
+      validateAccount(item.account, 'account');
+      validateRegion(item.region, 'region');
+    } catch (error) {
+      fail(where, (error as Error).message);
     }
     if (item.exclude !== undefined && (!Array.isArray(item.exclude) || item.exclude.some(p => typeof p !== 'string'))) {
       fail(where, `exclude must be a list of glob patterns, got ${JSON.stringify(item.exclude)}`);

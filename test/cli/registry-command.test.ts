@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { main } from '../../src/cli/main';
 import { registryCommand } from '../../src/cli/registry-command';
 import { refreshCommand } from '../../src/findings/stale-registry-entry';
 import { readRegistryFile, writeRegistryFile } from '../../src/registry/registry-file';
@@ -96,5 +97,22 @@ describe('registry add --follow-symlinks', () => {
     }, 'layers.lock.json');
     expect(command).toBe("npx cdk-layer-sync registry add layers.lock.json --parameter /tools --dir layers/tools --layer-name 'tools' "
       + "--exclude 'notes.txt' --follow-symlinks");
+  });
+});
+
+describe('registry add with an account or region AWS would reject', () => {
+  test.each([
+    [['--account', '12'], 'account of \'/tools\': expected a 12-digit AWS account id, got "12"'],
+    [['--region', 'eu-west'], 'region of \'/tools\': expected an AWS region name such as eu-west-1, got "eu-west"'],
+    [['--parameter', '/tools//arn'], 'it has an empty level'],
+  ])('%j exits 2 with one line naming the input, and writes no file', (extra, message) => {
+    const { dir, lock } = workspace();
+    const errors: string[] = [];
+    const args = ['registry', 'add', lock, '--parameter', '/tools', '--dir', dir, ...extra];
+    expect(main(args, () => undefined, line => errors.push(line))).toBe(2);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('cdk-layer-sync registry: ');
+    expect(errors[0]).toContain(message);
+    expect(fs.existsSync(lock)).toBe(false);
   });
 });
