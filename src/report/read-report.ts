@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { REPORT_FILE } from './layer-dependency-report';
 import { LayerAssetRecord, LayerDependencyReport } from './report-shape';
+import { validateReport } from './validate-report';
 
 /**
  * The `layer-dependencies.json` of a synthesized cloud assembly directory.
@@ -20,16 +21,13 @@ export function readReport(assembly: string): LayerDependencyReport {
     throw new Error(`'${directory}' has no ${REPORT_FILE}; add the aspect to the app `
       + '(Aspects.of(app).add(new LayerDependencyAspect())) and run `cdk synth` again');
   }
-  let report: LayerDependencyReport;
+  let data: unknown;
   try {
-    report = JSON.parse(fs.readFileSync(file, 'utf-8')) as LayerDependencyReport;
+    data = JSON.parse(fs.readFileSync(file, 'utf-8'));
   } catch (error) {
     throw new Error(`cannot read '${file}': ${(error as Error).message}`);
   }
-  if (!Array.isArray(report?.producers) || !Array.isArray(report?.consumers)) {
-    throw new Error(`'${file}' is not a layer-dependencies report (no producers and consumers lists)`);
-  }
-  return report;
+  return validateReport(file, data);
 }
 
 /**
