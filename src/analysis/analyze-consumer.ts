@@ -180,3 +180,15 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
       return { missing: source.reason ?? 'its producer is unknown' };
   }
 }
+
+/** The layer versions of the app a consumer uses: those it follows, and those it is passed by reference. */
+export function layersUsed(consumer: ConsumerAnalysis): Set<CfnResource> {
+  const used = new Set<CfnResource>();
+  for (const layer of consumer.layers) {
+    const resource = layer.tracked?.layer ?? layer.source.target;
+    if (resource) {
+      used.add(resource);
+    }
+  }
+  return used;
+}

@@ -12,7 +12,7 @@ import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
-import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
+import { analyzeConsumer, ConsumerAnalysis, layersUsed, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
 
 /**
  * What is known about one construct tree, read only: producers discovered anywhere below the root (Stages
@@ -69,10 +69,8 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     const analysis = analyzeConsumer(fn, this, this.ssmLookups);
     this.consumers.set(fn, analysis);
-    for (const layer of new Set(analysis.tracked.map(t => t.layer))) {
-      if (layer) {
-        this.consumersByLayer.set(layer, [...(this.consumersByLayer.get(layer) ?? []), analysis]);
-      }
+    for (const layer of layersUsed(analysis)) {
+      this.consumersByLayer.set(layer, [...(this.consumersByLayer.get(layer) ?? []), analysis]);
     }
     return analysis;
   }
@@ -82,7 +80,10 @@ export class LayerSyncPlan implements FingerprintSource {
     return detectLayerSources(fn, this.ssmLookups);
   }
 
-  /** Consumers in other stacks that follow the given layer version, every function of the tree analysed. */
+  /**
+   * Consumers in other stacks that use the given layer version (followed, or passed by strong reference), every
+   * function of the tree analysed.
+   */
   public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
     for (const fn of this.functions) {
       this.consumer(fn);

@@ -7,7 +7,7 @@ import { ConsumerAnalysis, PendingFinding } from './analyze-consumer';
  * `LayerVersionNotRetained` for a layer version that CloudFormation deletes on update although functions of
  * other stacks, or other apps (through a lock file), use it; undefined when it is retained or not shared.
  *
- * @param followersInOtherStacks the consumers of other stacks that follow this layer version
+ * @param followersInOtherStacks the consumers of other stacks that use this layer version (followed, or by strong reference)
  * @param lockFile the lock file other apps read this layer from, when the app writes it there
  */
 export function retentionFinding(

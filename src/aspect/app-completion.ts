@@ -1,5 +1,6 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { layersUsed } from '../analysis/analyze-consumer';
 import { pipelineOrderFindings } from '../analysis/ordering-findings';
 import { retentionFinding } from '../analysis/retention-finding';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
@@ -44,7 +45,7 @@ export function completeApp(session: SyncSession): string[] {
       continue;
     }
     const layerStack = Stack.of(layer);
-    const followers = consumers.filter(c => c.stack !== layerStack && c.tracked.some(t => t.layer === layer));
+    const followers = consumers.filter(c => c.stack !== layerStack && layersUsed(c).has(layer));
     const finding = retentionFinding(layer, followers, producers.has(layer) ? options.registryOutput : undefined);
     if (finding) {
       report(ownerScope(layer), finding.definition, finding.message);

@@ -1,4 +1,4 @@
-import { Annotations, CfnParameter, Fn, Lazy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnParameter, Fn, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -209,5 +209,31 @@ describe('the acknowledgement hint', () => {
     const [error] = messages(orphanApp({ unhashedConsumer: FindingLevel.ERROR }), 'error');
     expect(error).toContain(`${UNHASHED}: function Orphan/Consumer`);
     expect(error).not.toContain('acknowledge');
+  });
+});
+
+describe('LayerVersionNotRetained', () => {
+  const NOT_RETAINED = 'cdk-layer-sync:LayerVersionNotRetained';
+  function appWith(removalPolicy: RemovalPolicy, consumer: 'ssm' | 'strong') {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer', { removalPolicy });
+    if (consumer === 'ssm') {
+      new ConsumerStack(app, 'Consumer');
+    } else {
+      consumerFunction(new Stack(app, 'Consumer'), 'Fn', [producer.layer]);
+    }
+    addAspect(app);
+    app.synth();
+    return messages(producer, 'warning').filter(m => m.includes(NOT_RETAINED));
+  }
+
+  test.each(['ssm', 'strong'] as const)('a layer used by another stack (%s) and destroyed on update is reported, naming that stack', consumer => {
+    const [warning] = appWith(RemovalPolicy.DESTROY, consumer);
+    expect(warning).toContain('layer version Producer/Layer is shared with functions in Consumer');
+    expect(warning).toContain('RemovalPolicy.RETAIN');
+  });
+
+  test.each(['ssm', 'strong'] as const)('a retained layer used by another stack (%s) is not', consumer => {
+    expect(appWith(RemovalPolicy.RETAIN, consumer)).toEqual([]);
   });
 });

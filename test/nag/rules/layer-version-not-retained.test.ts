@@ -1,7 +1,7 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
 import { LayerVersionNotRetained } from '../../../src/nag/rules/layer-version-not-retained';
-import { ConsumerStack, newApp, ProducerStack } from '../../helpers/apps';
+import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../../helpers/apps';
 import { checkRule } from '../../helpers/nag';
 
 describe('LayerSync-LayerVersionNotRetained', () => {
@@ -26,5 +26,14 @@ describe('LayerSync-LayerVersionNotRetained', () => {
   test('not applicable to a function', () => {
     const app = newApp();
     expect(checkRule(LayerVersionNotRetained, app, new ConsumerStack(app, 'Consumer').fn)).toBe(RuleCompliance.NOT_APPLICABLE);
+  });
+});
+
+describe('LayerSync-LayerVersionNotRetained and strong references', () => {
+  test('non-compliant for a layer another stack is passed directly (Export/ImportValue) and destroyed on update', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer', { removalPolicy: RemovalPolicy.DESTROY });
+    consumerFunction(new Stack(app, 'Direct'), 'Fn', [producer.layer]);
+    expect(checkRule(LayerVersionNotRetained, app, producer.layer)).toBe(RuleCompliance.NON_COMPLIANT);
   });
 });
