@@ -101,10 +101,13 @@ export class ScopeRun {
     }
     for (const layer of this.layers.splice(0)) {
       const record = recordLayerAsset(layer);
-      if (record) {
-        this.assetRecords.push(record);
-      }
       const finding = staleAssetFinding(record, this.host.previousLayerAssets);
+      if (record) {
+        // While CDK keeps a stale asset hash, the report keeps the fingerprint of the source that hash was made from,
+        // so every later synthesis reports it again (a retry after the failed one must not pass with the old S3 key).
+        const before = finding ? this.host.previousLayerAssets.get(record.layer) : undefined;
+        this.assetRecords.push(before ? { ...record, fingerprint: before.fingerprint } : record);
+      }
       if (finding) {
         this.report(ownerScope(layer), finding.definition, finding.message);
       }

@@ -35,7 +35,8 @@ describe('GIVEN a layer directory with fixed modification times, synthesized twi
     const contentBefore = layerContent(outdir);
     edit(layerDir);
     const second = runCdk(['synth', '--quiet', ...context({ layerSourceDir: layerDir })], EXAMPLE_DIR, outdir, env);
-    return { first, second, contentBefore, outdir };
+    const again = () => runCdk(['synth', '--quiet', ...context({ layerSourceDir: layerDir })], EXAMPLE_DIR, outdir, env);
+    return { first, second, contentBefore, outdir, again };
   }
 
   const sameSizeEdit = (layerDir: string) => {
@@ -47,8 +48,9 @@ describe('GIVEN a layer directory with fixed modification times, synthesized twi
       fs.utimesSync(file, ZIP_EPOCH, ZIP_EPOCH);
   };
 
-  testWhen(HAS_CDK_FINGERPRINT_CACHE)('WHEN a same-size edit keeps the mtime THEN CDK reuses the asset hash and the aspect reports StaleAssetHash', () => {
-    const { first, second, contentBefore, outdir } = synthTwice(sameSizeEdit);
+  testWhen(HAS_CDK_FINGERPRINT_CACHE)('WHEN a same-size edit keeps the mtime THEN CDK reuses the asset hash and the aspect reports '
+    + 'StaleAssetHash, again on a retry', () => {
+    const { first, second, contentBefore, outdir, again } = synthTwice(sameSizeEdit);
     expect(first.status).toBe(0);
     expect(first.stdout + first.stderr).not.toContain('StaleAssetHash');
     // The bug, as aws-cdk-lib has it: the same S3 key for changed content.
@@ -58,6 +60,10 @@ describe('GIVEN a layer directory with fixed modification times, synthesized twi
     expect(output).toContain('cdk-layer-sync:StaleAssetHash: layer version CommonStack/SampleCommonModulesLayer keeps CDK\'s asset hash');
     expect(output).toContain('aws/aws-cdk#38500');
     expect(output).toContain('delete ~/.cdk/cache/fingerprints');
+    // The failed run recorded the layer; a retry must not pass with the old S3 key.
+    const retry = again();
+    expect(retry.status).not.toBe(0);
+    expect(retry.stdout + retry.stderr).toContain('cdk-layer-sync:StaleAssetHash: layer version CommonStack/SampleCommonModulesLayer');
   });
 
   testWhen(!HAS_CDK_FINGERPRINT_CACHE)('WHEN CDK has no fingerprint cache THEN the same edit gets a new asset hash and nothing is reported', () => {
