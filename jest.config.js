@@ -1,8 +1,9 @@
 /**
- * The suite runs twice in one jest run: on the aws-cdk-lib the repository develops against (the newest), and on
- * the oldest releases the peer range accepts (the `aws-cdk-lib-floor` and `constructs-floor` devDependencies). One
- * closing line counts both.
- * `CDK_LIB=latest` or `CDK_LIB=floor` runs one of the two.
+ * The suite runs twice in one jest run: on the aws-cdk-lib the repository develops against (the newest, with
+ * cdk-nag 3), and on the oldest releases the peer range accepts (the `aws-cdk-lib-floor` and `constructs-floor`
+ * devDependencies, with cdk-nag 2). The cdk-nag pack's tests run twice more: on cdk-nag 2 with the newest
+ * aws-cdk-lib, and on cdk-nag 3 with the lowest aws-cdk-lib it works with. One closing line counts all.
+ * `CDK_LIB=latest`, `floor`, `nag2` or `nag3Floor` runs one of them.
  * @type {import('jest').Config}
  */
 const path = require('path');
@@ -17,6 +18,11 @@ const floorVersion = require('aws-cdk-lib-floor/package.json').version;
 const floorConstructsVersion = require('constructs-floor/package.json').version;
 const latestVersion = require('aws-cdk-lib/package.json').version;
 
+/** Load `cdk-nag` from another installed major (an npm alias devDependency), for the pack's tests. */
+function nagMapping(alias) {
+  return { '^cdk-nag$': alias, '^cdk-nag/(.*)$': `${alias}/$1` };
+}
+
 const projects = {
   latest: {
     ...shared,
@@ -30,9 +36,27 @@ const projects = {
     moduleNameMapper: {
       '^aws-cdk-lib$': 'aws-cdk-lib-floor', '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-floor/$1',
       '^constructs$': 'constructs-floor', '^constructs/(.*)$': 'constructs-floor/$1',
+      // cdk-nag 3 needs aws-cdk-lib 2.258: the floor runs the pack on cdk-nag 2.
+      ...nagMapping('cdk-nag-v2-floor'),
     },
     // Installs its own aws-cdk-lib (an older one) from the registry: nothing to map.
     testPathIgnorePatterns: ['/node_modules/', '/test/e2e/packed-install\\.test\\.ts$'],
+  },
+  // The cdk-nag pack on the other major and on the other floor (the two projects above run it on cdk-nag 3 and on
+  // cdk-nag 2 at the library's floor): only the pack's own tests, which register it as each major's users do.
+  nag2: {
+    ...shared,
+    displayName: `aws-cdk-lib ${latestVersion}, cdk-nag ${require('cdk-nag-v2/package.json').version}`,
+    testMatch: ['**/test/nag/layer-sync-checks.test.ts'],
+    setupFiles: [path.join(__dirname, 'test', 'setup', 'latest.js')],
+    moduleNameMapper: { ...nagMapping('cdk-nag-v2') },
+  },
+  nag3Floor: {
+    ...shared,
+    displayName: `aws-cdk-lib ${require('aws-cdk-lib-nag3-floor/package.json').version} (cdk-nag 3 floor), cdk-nag ${require('cdk-nag/package.json').version}`,
+    testMatch: ['**/test/nag/layer-sync-checks.test.ts'],
+    setupFiles: [path.join(__dirname, 'test', 'setup', 'latest.js')],
+    moduleNameMapper: { '^aws-cdk-lib$': 'aws-cdk-lib-nag3-floor', '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-nag3-floor/$1' },
   },
 };
 const selected = process.env.CDK_LIB ? [projects[process.env.CDK_LIB]] : Object.values(projects);

@@ -18,10 +18,16 @@ if (app.node.tryGetContext('layerSync') !== 'off') {
   Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
 }
 
-// Policy as code: `-c nag=true` also runs the findings as the cdk-nag pack `LayerSync` (needs cdk-nag 3);
-// every unacknowledged violation then fails `cdk synth` and is listed in validation-report.json.
+// Policy as code: `-c nag=true` also runs the findings as the cdk-nag pack `LayerSync`, the way the installed
+// cdk-nag major runs its packs. With cdk-nag 3 every unacknowledged violation fails `cdk synth` and is listed in
+// validation-report.json; with cdk-nag 2 they are annotations, and errors fail `cdk synth`.
 if (app.node.tryGetContext('nag') === 'true') {
-  Validations.of(app).addPlugins(new LayerSyncChecks(app));
+  const checks = new LayerSyncChecks(app);
+  if (checks.cdkNagMajor === 2) {
+    Aspects.of(app).add(checks);
+  } else {
+    Validations.of(app).addPlugins(checks);
+  }
 }
 
 app.synth();

@@ -1,76 +1,92 @@
-import { CfnResource, PolicyValidationPluginReport } from 'aws-cdk-lib';
-import type { NagMessageLevel, NagRuleResult } from 'cdk-nag';
+import { IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { LayerSyncPlan } from '../analysis/layer-sync-plan';
-import { FindingLevel } from '../findings/finding-level';
-import { LayerRegistry } from '../registry/layer-registry';
+import { installedCdkNag } from './installed-cdk-nag';
 import { LayerSyncChecksProps } from './layer-sync-checks-props';
-import { NagPackBase } from './nag-pack-base';
-import { LAYER_SYNC_RULES } from './rules/all-rules';
-import { ruleName } from './rules/layer-sync-rule';
-
-/** cdk-nag's message levels for the aspect's default finding levels. */
-const NAG_LEVEL: Record<FindingLevel, string> = {
-  [FindingLevel.ERROR]: 'Error',
-  [FindingLevel.WARNING]: 'Warning',
-  [FindingLevel.INFO]: 'Info',
-  [FindingLevel.OFF]: 'Info',
-};
+import { createNagV2Pack } from './nag-v2-pack';
+import { createNagV3Pack, NagPackV3 } from './nag-v3-pack';
 
 /**
- * The findings of `LayerDependencyAspect` as a cdk-nag v3 rule pack, `LayerSync`, for teams that enforce policy
- * with cdk-nag:
+ * The findings of `LayerDependencyAspect` as a cdk-nag rule pack, `LayerSync`, used the way the installed cdk-nag
+ * major uses its own packs:
  *
  * ```ts
+ * // cdk-nag 2: an Aspect, silenced with NagSuppressions
+ * Aspects.of(app).add(new LayerSyncChecks());
+ * // cdk-nag 3: a validation plugin, silenced with Validations.of(scope).acknowledge
  * Validations.of(app).addPlugins(new LayerSyncChecks(app));
  * ```
  *
  * One rule per finding that describes a consumer or a layer at risk (`LayerSync-UnhashedConsumer`,
- * `LayerSync-ExportedLayerArn`, ...). Each unacknowledged violation fails synthesis and is listed in
- * `validation-report.json`. Findings about an SSM parameter carry it (`LayerSync-UnhashedConsumer[Parameter::/x]`),
- * so one external parameter can be acknowledged once, at App level:
- * `Validations.of(app).acknowledge({ id: 'LayerSync-UnhashedConsumer[Parameter::/x]', reason })`.
+ * `LayerSync-ConsumerNotFollowing`, ...). Findings about an SSM parameter are granular
+ * (`LayerSync-UnhashedConsumer[Parameter::/x]`), so one external parameter can be silenced once.
  *
- * The pack runs the aspect's own analysis, read only: it never changes a template, works with or without the
- * aspect on the app, and covers Stages. It needs cdk-nag 3 (an optional peer dependency, with aws-cdk-lib
- * 2.257.0 or later); without it, constructing the pack throws a message saying what to install.
+ * The pack reads the aspect's own analysis and never changes a template. `LayerSync-ConsumerNotFollowing` fails
+ * every consumer that could follow its layer but does not carry the layer's current fingerprint, so an app
+ * passes only with `LayerDependencyAspect` on it. cdk-nag is not a dependency of this library: the pack loads
+ * the app's own cdk-nag when it is constructed, and throws a message saying what to install when there is none,
+ * or when the aws-cdk-lib beside it is older than the pack needs (2.172.0 with cdk-nag 2, 2.258.0 with cdk-nag 3).
  */
-export class LayerSyncChecks extends NagPackBase {
+export class LayerSyncChecks implements IAspect {
   /** The pack's name, as cdk-nag and the validation report show it. */
-  public readonly name = 'LayerSync';
-  private readonly registry?: LayerRegistry;
-  /** The analysis of the tree being validated, made once per validation. */
-  private plan?: LayerSyncPlan;
+  public readonly name: string = 'LayerSync';
+  /** The major of the installed cdk-nag the pack runs on: 2 or 3. */
+  public readonly cdkNagMajor: number;
+  private readonly aspect?: IAspect;
+  private readonly plugin?: NagPackV3;
 
+  /**
+   * @param scope the App (cdk-nag 3 packs take it; cdk-nag 2 ignores it)
+   * @param props the registry and cdk-nag options
+   */
   constructor(scope?: IConstruct, props: LayerSyncChecksProps = {}) {
-    super(scope, props);
-    this.packName = 'LayerSync';
-    this.registry = props.registry;
-  }
-
-  /** Validate a construct tree: the analysis is made once, then each resource is checked against every rule. */
-  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
-    this.plan = undefined;
-    try {
-      return super.validateScope(scope);
-    } finally {
-      this.plan = undefined;
+    const cdkNag = installedCdkNag();
+    this.cdkNagMajor = cdkNag.major;
+    if (cdkNag.major === 2) {
+      this.aspect = createNagV2Pack(cdkNag.module, props);
+    } else {
+      this.plugin = createNagV3Pack(cdkNag.module, scope, props);
     }
   }
 
-  protected checkResource(node: CfnResource): void {
-    this.plan ??= new LayerSyncPlan(node.node.root, this.registry);
-    const plan = this.plan;
-    for (const rule of LAYER_SYNC_RULES) {
-      const outcome = rule.check(node, plan);
-      this.applyRule({
-        ruleSuffixOverride: ruleName(rule.definition),
-        info: outcome.info || rule.definition.explanation,
-        explanation: rule.definition.explanation,
-        level: NAG_LEVEL[rule.definition.defaultLevel] as NagMessageLevel,
-        node,
-        rule: () => outcome.result as NagRuleResult,
-      });
+  /**
+   * cdk-nag 2: check one construct, as `Aspects.of(app).add(new LayerSyncChecks())` calls it.
+   * With cdk-nag 3 this throws, saying to register the pack with `Validations.of(app).addPlugins`.
+   */
+  public visit(node: IConstruct): void {
+    if (!this.aspect) {
+      throw new Error(`LayerSyncChecks at ${node.node.path}: with cdk-nag 3 installed, the pack is a validation plugin, `
+        + 'not an Aspect: replace `Aspects.of(app).add(new LayerSyncChecks())` with '
+        + '`Validations.of(app).addPlugins(new LayerSyncChecks(app))`.');
     }
+    this.aspect.visit(node);
+  }
+
+  /**
+   * cdk-nag 3: validate the app, as `Validations.of(app).addPlugins(new LayerSyncChecks(app))` calls it.
+   * The context is aws-cdk-lib's `IPolicyValidationContext`; the result its `PolicyValidationPluginReport`.
+   * With cdk-nag 2 this throws, saying to add the pack as an Aspect.
+   */
+  // `any`, not aws-cdk-lib's plugin types: they exist only from 2.257 on, and a jsii type naming them would keep
+  // the package from loading in Python on older releases. Structurally the class is an `IPolicyValidationPlugin`.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  public validate(context: any): any {
+    return this.requirePlugin('validate').validate(context);
+  }
+
+  /**
+   * cdk-nag 3: validate a construct tree directly, as cdk-nag's own tests do; returns aws-cdk-lib's
+   * `PolicyValidationPluginReport`. With cdk-nag 2 this throws, saying to add the pack as an Aspect.
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  public validateScope(scope: IConstruct): any {
+    return this.requirePlugin('validateScope').validateScope(scope);
+  }
+
+  private requirePlugin(method: string): NagPackV3 {
+    if (!this.plugin) {
+      throw new Error(`LayerSyncChecks.${method}: with cdk-nag 2 installed, the pack is an Aspect, not a validation `
+        + 'plugin: register it with `Aspects.of(app).add(new LayerSyncChecks())` instead of `Validations.of(app).addPlugins(...)`.');
+    }
+    return this.plugin;
   }
 }

@@ -1,5 +1,6 @@
 // End to end, as a user of an older CDK meets the library: `npm pack` it, install it without flags into a fresh
-// app pinned to aws-cdk-lib 2.185.0, and synthesize the main example there with the real cdk CLI.
+// app pinned to aws-cdk-lib 2.185.0, and synthesize the main example there with the real cdk CLI; compile a strict
+// TypeScript app against it without cdk-nag; then install cdk-nag 2 beside it, without flags, and run the pack.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -7,6 +8,8 @@ import * as path from 'path';
 import { consumers, context, copyTree, EXAMPLE_DIR, readTemplate, REPO_ROOT, runCdk, synthesizedWith } from '../../scripts/cdk-cli';
 
 const PINNED_CDK = '2.185.0';
+/** The cdk-nag 2 release the pack is proven on with the pinned aws-cdk-lib. */
+const PINNED_CDK_NAG = '2.36.8';
 
 function run(command: string, args: string[], cwd: string): string {
   const result = spawnSync(command, args, { cwd, encoding: 'utf-8', env: { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' } });
@@ -57,7 +60,7 @@ describe(`the packed library in an app pinned to aws-cdk-lib ${PINNED_CDK}`, () 
     expect(fs.existsSync(path.join(appDir, 'node_modules', 'cdk-layer-sync', 'lib', 'index.js'))).toBe(true);
   });
 
-  test('cdk-nag, an optional peer dependency, is not installed, and the library loads without it', () => {
+  test('cdk-nag is not installed with it, and the library loads without it', () => {
     expect(fs.existsSync(path.join(appDir, 'node_modules', 'cdk-nag'))).toBe(false);
     const probe = spawnSync(process.execPath, ['-e', `
       const lib = require('cdk-layer-sync');
@@ -65,8 +68,52 @@ describe(`the packed library in an app pinned to aws-cdk-lib ${PINNED_CDK}`, () 
       try { new lib.LayerSyncChecks(); console.log('constructed'); } catch (error) { console.log(error.message); }
     `], { cwd: appDir, encoding: 'utf-8' });
     expect(probe.stderr).toBe('');
-    expect(probe.stdout).toContain('LayerSyncChecks needs cdk-nag 3');
-    expect(probe.stdout).toContain('npm install --save-dev cdk-nag@^3');
+    expect(probe.stdout).toContain('LayerSyncChecks needs cdk-nag, which is not installed');
+    expect(probe.stdout).toContain('npm install --save-dev cdk-nag@^2');
+  });
+
+  test('a strict TypeScript app without cdk-nag compiles against its declarations (skipLibCheck off)', () => {
+    const strictDir = path.join(appDir, 'strict');
+    fs.mkdirSync(strictDir, { recursive: true });
+    fs.writeFileSync(path.join(strictDir, 'app.ts'), [
+      "import { App, Aspects, AspectPriority } from 'aws-cdk-lib';",
+      "import { LayerDependencyAspect, LayerRegistry, LayerSyncChecks, LayerSyncChecksProps } from 'cdk-layer-sync';",
+      'const app = new App();',
+      'const registry = new LayerRegistry();',
+      'const props: LayerSyncChecksProps = { registry, verbose: true };',
+      'Aspects.of(app).add(new LayerDependencyAspect({ registry }), { priority: AspectPriority.MUTATING });',
+      'export const checks = (): LayerSyncChecks => new LayerSyncChecks(app, props);',
+      '',
+    ].join('\n'));
+    fs.writeFileSync(path.join(strictDir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022', module: 'commonjs', moduleResolution: 'node', ignoreDeprecations: '6.0', strict: true,
+        skipLibCheck: false, noEmit: true, types: ['node'], typeRoots: [path.join(REPO_ROOT, 'node_modules', '@types')],
+      },
+      files: ['app.ts'],
+    }, undefined, 2));
+    const result = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', strictDir], { cwd: strictDir, encoding: 'utf-8' });
+    // Only the library's own declarations are ours to answer for: aws-cdk-lib's are checked too, and must pass as well.
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  test(`cdk-nag ${PINNED_CDK_NAG} installs beside it without flags, and npm ls accepts the tree`, () => {
+    run('npm', ['install', '--save-dev', `cdk-nag@${PINNED_CDK_NAG}`], appDir);
+    run('npm', ['ls'], appDir);
+  });
+
+  test(`with cdk-nag ${PINNED_CDK_NAG}, the pack is an Aspect: the example passes it, without the aspect it fails`, () => {
+    const passing = runCdk(['synth', '--quiet', ...context({ nag: 'true', withOrphan: 'true' })], appDir);
+    expect(passing.status).toBe(0);
+    // The orphan is a warning of the pack, as cdk-nag 2 shows it: the rule with its parameter, on the function.
+    expect(passing.stdout + passing.stderr).toMatch(/LayerSync-UnhashedConsumer\[Parameter::\/other-team\/layers\/tools\/arn\]/);
+    expect(passing.stdout + passing.stderr).not.toContain('LayerSync-ConsumerNotFollowing');
+    expect(fs.readdirSync(passing.outdir).filter(f => /^LayerSync-.*ChildStack-NagReport\.csv$/.test(f))).toHaveLength(1);
+
+    const failing = runCdk(['synth', '--quiet', ...context({ nag: 'true', layerSync: 'off' })], appDir);
+    expect(failing.status).not.toBe(0);
+    expect(failing.stdout + failing.stderr).toMatch(/LayerSync-ConsumerNotFollowing.*ChildStack/s);
   });
 
   test('the example\'s two consumers move with their layer there', () => {

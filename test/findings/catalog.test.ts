@@ -12,6 +12,7 @@ const definitions: FindingDefinition[] = fs.readdirSync(findingsDir)
 test('the finding ids are exactly these', () => {
   expect(definitions.map(d => d.id).sort()).toEqual([
     'cdk-layer-sync:CachedLayerLookup',
+    'cdk-layer-sync:ConsumerNotFollowing',
     'cdk-layer-sync:DependencyCycle',
     'cdk-layer-sync:DescriptionTruncated',
     'cdk-layer-sync:EnvironmentLimit',

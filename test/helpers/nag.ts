@@ -1,14 +1,14 @@
-// Running the LayerSync cdk-nag pack on real apps. cdk-nag 3 needs aws-cdk-lib 2.257 or later, so the floor
-// project of the suite skips these tests.
+// Running the LayerSync cdk-nag pack on real apps, on whichever cdk-nag major the jest project loads as `cdk-nag`
+// (jest.config.js: cdk-nag 3 on the newest aws-cdk-lib and on 2.258, cdk-nag 2 on the newest and on the floor).
 import { App, CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { LayerSyncPlan } from '../../src/analysis/layer-sync-plan';
 import { LayerSyncRule, RuleOutcome } from '../../src/nag/rules/layer-sync-rule';
 import { LayerRegistry, LayerSyncChecks, LayerSyncChecksProps } from '../../src';
-import { CDK_VERSION } from './cdk-version';
 
-/** cdk-nag 3 (and so `LayerSyncChecks`) works with aws-cdk-lib 2.257.0 and later. */
-export const HAS_CDK_NAG = Number(CDK_VERSION.split('.')[1]) >= 257;
+/** The major of the cdk-nag this project loads: 2 (an Aspect) or 3 (a validation plugin). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const NAG_MAJOR = Number(require('cdk-nag/package.json').version.split('.')[0]);
 
 /** One violation as the pack reports it: the rule id and the construct paths. */
 export interface Violation {
@@ -20,8 +20,8 @@ export interface Violation {
 /** Run the pack over a whole app, the way cdk-nag's own tests do (`validateScope`). */
 export function violationsOf(app: App, props: LayerSyncChecksProps = {}): Violation[] {
   const report = new LayerSyncChecks(app, props).validateScope(app);
-  return report.violations
-    .map(v => ({ rule: v.ruleName, paths: v.violatingResources.map(r => r.constructPath ?? '(unknown)').sort(), description: v.description }))
+  return (report.violations as any[])
+    .map((v: any) => ({ rule: v.ruleName, paths: v.violatingResources.map((r: any) => r.constructPath ?? '(unknown)').sort(), description: v.description }))
     .sort((a, b) => (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
 }
 

@@ -1,17 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Stack, Stage, Validations } from 'aws-cdk-lib';
-import { LayerRegistry, LayerSyncChecks } from '../../src';
+import { Aspects, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import { FingerprintTarget, LayerRegistry, LayerSyncChecks } from '../../src';
 import { addAspect, ConsumerStack, consumerFunction, newApp, ProducerStack, ssmLayer } from '../helpers/apps';
-import { describeWhen } from '../helpers/cdk-version';
-import { HAS_CDK_NAG, ruleIdsAndPaths, violationsOf } from '../helpers/nag';
+import { compareReleases } from '../../src/nag/installed-cdk-nag';
+import { CDK_VERSION, describeWhen } from '../helpers/cdk-version';
+import { NAG_MAJOR, ruleIdsAndPaths, violationsOf } from '../helpers/nag';
 
 const EXTERNAL = '/aws/service/powertools/python/arm64/python3.13/latest';
 const OTHER = '/other-team/layers/tools/arn';
 
-/** An app with one tracked consumer and two consumers of layers no stack of the app produces. */
-function mixedApp() {
+/** An app with one tracked consumer and two consumers of layers no stack of the app produces; the aspect on it. */
+function mixedApp(withAspect = true) {
   const app = newApp();
+  if (withAspect) {
+    addAspect(app);
+  }
   new ProducerStack(app, 'Producer');
   const tracked = new ConsumerStack(app, 'Tracked');
   const services = new Stack(app, 'Services');
@@ -20,24 +25,44 @@ function mixedApp() {
   return { app, tracked, services, powertools, tools };
 }
 
-/** Synthesize with the pack registered as users do; the validation report as CDK writes it. */
+/** aws-cdk-lib 2.262 and later throw when a plugin fails; 2.258 to 2.261 print the report and set the exit code. */
+const THROWS_ON_FAILED_VALIDATION = compareReleases(CDK_VERSION, '2.262.0') >= 0;
+/** `Validations.acknowledge` takes the `Pack::Rule` form CDK prints from 2.269 on (aws/aws-cdk#38787). */
+const TAKES_PREFIXED_ACKNOWLEDGEMENT = compareReleases(CDK_VERSION, '2.269.0') >= 0;
+
+/**
+ * Synthesize with the pack registered as users do. `error` is how synthesis failed, as `cdk synth` would show it:
+ * the thrown error, or on older releases the report printed before the process exit code was set.
+ */
 function synthWithPack(app: ReturnType<typeof newApp>): { error?: string; report: any } {
   Validations.of(app).addPlugins(new LayerSyncChecks(app));
   let error: string | undefined;
+  const printed: string[] = [];
+  const consoleError = jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => { printed.push(args.join(' ')); });
+  const exitCodeBefore = process.exitCode;
   try {
     app.synth();
   } catch (e) {
     error = (e as Error).message;
+  } finally {
+    consoleError.mockRestore();
   }
+  if (!THROWS_ON_FAILED_VALIDATION && process.exitCode === 1) {
+    error = printed.join('\n');
+  }
+  process.exitCode = exitCodeBefore;
   return { error, report: JSON.parse(fs.readFileSync(path.join(app.outdir, 'validation-report.json'), 'utf-8')) };
 }
 
-describeWhen(HAS_CDK_NAG)('LayerSyncChecks, registered with Validations.of(app).addPlugins', () => {
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const NAG_VERSION: string = require('cdk-nag/package.json').version;
+
+describeWhen(NAG_MAJOR === 3)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws-cdk-lib ${CDK_VERSION}, registered with Validations.of(app).addPlugins`, () => {
   test('an unhashed consumer fails synthesis; the report lists the rule per parameter, on the function', () => {
     const { app } = mixedApp();
     const { error, report } = synthWithPack(app);
 
-    expect(error).toContain(`LayerSync::LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}]`);
+    expect(error).toContain(`LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}]`);
     const [plugin] = report.pluginReports;
     expect(plugin.pluginName).toBe('LayerSync');
     expect(plugin.conclusion).toBe('failure');
@@ -51,16 +76,38 @@ describeWhen(HAS_CDK_NAG)('LayerSyncChecks, registered with Validations.of(app).
     expect(plugin.violations[0].description).not.toContain('acknowledgeWarning');
   });
 
-  test('a fully tracked app passes', () => {
+  test('with the aspect, a fully tracked app passes', () => {
     const app = newApp();
     new ProducerStack(app, 'Producer');
     new ConsumerStack(app, 'Tracked');
+    addAspect(app);
     const { error, report } = synthWithPack(app);
     expect(error).toBeUndefined();
     expect(report.pluginReports.filter((p: any) => p.conclusion !== 'success')).toEqual([]);
   });
 
-  test.each([
+  test('without the aspect, a consumer that could follow its layer fails ConsumerNotFollowing', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    new ConsumerStack(app, 'Tracked');
+    const { error, report } = synthWithPack(app);
+    expect(error).toContain('LayerSync-ConsumerNotFollowing');
+    const [violation] = report.pluginReports[0].violations;
+    expect(violation.ruleName).toBe('LayerSync-ConsumerNotFollowing');
+    expect(violation.violatingConstructs.map((c: any) => c.constructPath)).toEqual(['Tracked/Consumer/Resource']);
+    expect(violation.description).toContain('Aspects.of(app).add(new LayerDependencyAspect()');
+  });
+
+  test('the aspect writing the fingerprint into the environment passes too', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    new ConsumerStack(app, 'Tracked');
+    addAspect(app, { target: FingerprintTarget.ENVIRONMENT });
+    expect(synthWithPack(app).error).toBeUndefined();
+  });
+
+  type Acknowledge = [string, (s: ReturnType<typeof mixedApp>) => void];
+  test.each<Acknowledge>([
     ['on each function', (s: ReturnType<typeof mixedApp>) => {
       Validations.of(s.powertools).acknowledge({ id: `LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}]`, reason: 'AWS-managed' });
       Validations.of(s.tools).acknowledge({ id: `LayerSync-UnhashedConsumer[Parameter::${OTHER}]`, reason: 'owned by tools team' });
@@ -71,12 +118,12 @@ describeWhen(HAS_CDK_NAG)('LayerSyncChecks, registered with Validations.of(app).
         { id: `LayerSync-UnhashedConsumer[Parameter::${OTHER}]`, reason: 'owned by tools team' },
       );
     }],
-    ['with the prefix the CLI prints', (s: ReturnType<typeof mixedApp>) => {
+    ...(TAKES_PREFIXED_ACKNOWLEDGEMENT ? [['with the prefix CDK prints (aws-cdk-lib 2.269 and later)', (s: ReturnType<typeof mixedApp>) => {
       Validations.of(s.app).acknowledge(
         { id: `LayerSync::LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}]`, reason: 'AWS-managed' },
         { id: `LayerSync::LayerSync-UnhashedConsumer[Parameter::${OTHER}]`, reason: 'owned by tools team' },
       );
-    }],
+    }] as Acknowledge] : []),
   ])('acknowledged by parameter %s, synthesis passes', (_how, acknowledge) => {
     const setup = mixedApp();
     acknowledge(setup);
@@ -92,16 +139,18 @@ describeWhen(HAS_CDK_NAG)('LayerSyncChecks, registered with Validations.of(app).
     expect(report.pluginReports[0].violations.map((v: any) => v.ruleName)).toEqual([`LayerSync-UnhashedConsumer[Parameter::${OTHER}]`]);
   });
 
-  test('the pack reports the same consumers with and without the aspect, and never changes a template', () => {
-    const without = mixedApp();
+  test('the pack reports the same unhashed consumers with and without the aspect, and never changes a template', () => {
+    const without = mixedApp(false);
     const withAspect = mixedApp();
-    addAspect(withAspect.app);
     withAspect.app.synth();
     const templateBefore = JSON.stringify(withAspect.app.synth().getStackByName('Tracked').template);
 
-    const expected = ruleIdsAndPaths(violationsOf(without.app));
-    expect(expected).toHaveLength(2);
-    expect(ruleIdsAndPaths(violationsOf(withAspect.app))).toEqual(expected);
+    const unhashed = [
+      `LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}] @ Services/Powertools/Resource`,
+      `LayerSync-UnhashedConsumer[Parameter::${OTHER}] @ Services/Tools/Resource`,
+    ];
+    expect(ruleIdsAndPaths(violationsOf(withAspect.app))).toEqual(unhashed);
+    expect(ruleIdsAndPaths(violationsOf(without.app))).toEqual(['LayerSync-ConsumerNotFollowing @ Tracked/Consumer/Resource', ...unhashed]);
     expect(JSON.stringify(withAspect.app.synth().getStackByName('Tracked').template)).toBe(templateBefore);
   });
 
@@ -116,6 +165,107 @@ describeWhen(HAS_CDK_NAG)('LayerSyncChecks, registered with Validations.of(app).
     const { app } = mixedApp();
     const registry = new LayerRegistry();
     registry.add(OTHER, 'a'.repeat(64));
-    expect(ruleIdsAndPaths(violationsOf(app, { registry }))).toEqual([`LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}] @ Services/Powertools/Resource`]);
+    // Tools now has a producer, in the registry: it is no longer unhashed, and without the aspect it does not follow.
+    expect(ruleIdsAndPaths(violationsOf(app, { registry }))).toEqual([
+      'LayerSync-ConsumerNotFollowing @ Services/Tools/Resource',
+      'LayerSync-ConsumerNotFollowing @ Tracked/Consumer/Resource',
+      `LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}] @ Services/Powertools/Resource`,
+    ]);
+  });
+
+  test('added as an Aspect, as cdk-nag 2 packs are, synthesis fails with the line to use instead', () => {
+    const app = newApp();
+    new ConsumerStack(app, 'Orphan', { parameterName: OTHER });
+    Aspects.of(app).add(new LayerSyncChecks(app));
+    expect(() => app.synth())
+      .toThrow(/with cdk-nag 3 installed, the pack is a validation plugin.*Validations\.of\(app\)\.addPlugins\(new LayerSyncChecks\(app\)\)/);
+  });
+});
+
+/** The pack's annotations on a stack, as `rule id: path` (cdk-nag 2 reports findings as annotations). */
+function nagAnnotations(stack: Stack, type: 'error' | 'warning'): string[] {
+  const found = type === 'error'
+    ? Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('LayerSync-'))
+    : Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('LayerSync-'));
+  return found.map(a => `${/^LayerSync-[A-Za-z]+(\[[^\]]*\])?/.exec(String(a.entry.data))?.[0]} @ ${a.id}`).sort();
+}
+
+describeWhen(NAG_MAJOR === 2)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws-cdk-lib ${CDK_VERSION}, an Aspect`, () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NagSuppressions } = require('cdk-nag');
+
+  function synthWithAspectPack(app: ReturnType<typeof newApp>) {
+    Aspects.of(app).add(new LayerSyncChecks());
+    return app.synth();
+  }
+
+  test('an unhashed consumer is reported per parameter, on the function, with a row in the pack\'s report', () => {
+    const { app, services } = mixedApp();
+    const assembly = synthWithAspectPack(app);
+    expect(nagAnnotations(services, 'warning')).toEqual([
+      `LayerSync-UnhashedConsumer[Parameter::${EXTERNAL}] @ /Services/Powertools/Resource`,
+      `LayerSync-UnhashedConsumer[Parameter::${OTHER}] @ /Services/Tools/Resource`,
+    ]);
+    // cdk-nag 2.38 names its reports `<pack>-<stage id>-<stack>` (the App's id is empty), 2.36 `<pack>-<stack>`.
+    const reports = fs.readdirSync(assembly.directory).filter(f => /^LayerSync-+Services-NagReport\.csv$/.test(f));
+    expect(reports).toHaveLength(1);
+    const csv = fs.readFileSync(path.join(assembly.directory, reports[0]), 'utf-8');
+    expect(csv).toContain('"LayerSync-UnhashedConsumer","Services/Tools/Resource","Non-Compliant"');
+    expect(csv).toContain('"LayerSync-ConsumerNotFollowing","Services/Tools/Resource","Compliant"');
+  });
+
+  test('with the aspect, a fully tracked app has no finding of the pack', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const tracked = new ConsumerStack(app, 'Tracked');
+    addAspect(app);
+    synthWithAspectPack(app);
+    expect([...nagAnnotations(tracked, 'error'), ...nagAnnotations(tracked, 'warning')]).toEqual([]);
+  });
+
+  test('without the aspect, a consumer that could follow its layer is an error of ConsumerNotFollowing', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const tracked = new ConsumerStack(app, 'Tracked');
+    synthWithAspectPack(app);
+    expect(nagAnnotations(tracked, 'error')).toEqual(['LayerSync-ConsumerNotFollowing @ /Tracked/Consumer/Resource']);
+  });
+
+  test.each([
+    ['on the function, by parameter', (s: ReturnType<typeof mixedApp>) => {
+      NagSuppressions.addResourceSuppressions(s.powertools, [{ id: 'LayerSync-UnhashedConsumer', reason: 'AWS-managed layer', appliesTo: [`Parameter::${EXTERNAL}`] }], true);
+      NagSuppressions.addResourceSuppressions(s.tools, [{ id: 'LayerSync-UnhashedConsumer', reason: 'owned by the tools team', appliesTo: [`Parameter::${OTHER}`] }], true);
+    }],
+    ['on the stack, for the rule', (s: ReturnType<typeof mixedApp>) => {
+      NagSuppressions.addStackSuppressions(s.services, [{ id: 'LayerSync-UnhashedConsumer', reason: 'layers owned by other teams' }]);
+    }],
+  ])('suppressed with NagSuppressions %s, the findings are gone', (_how, suppress) => {
+    const setup = mixedApp();
+    suppress(setup);
+    synthWithAspectPack(setup.app);
+    expect(nagAnnotations(setup.services, 'warning')).toEqual([]);
+  });
+
+  test('suppressing one parameter keeps the consumer of another', () => {
+    const setup = mixedApp();
+    NagSuppressions.addResourceSuppressions(setup.powertools, [{ id: 'LayerSync-UnhashedConsumer', reason: 'AWS-managed layer', appliesTo: [`Parameter::${EXTERNAL}`] }], true);
+    NagSuppressions.addResourceSuppressions(setup.tools, [{ id: 'LayerSync-UnhashedConsumer', reason: 'AWS-managed layer', appliesTo: [`Parameter::${EXTERNAL}`] }], true);
+    synthWithAspectPack(setup.app);
+    expect(nagAnnotations(setup.services, 'warning')).toEqual([`LayerSync-UnhashedConsumer[Parameter::${OTHER}] @ /Services/Tools/Resource`]);
+  });
+
+  test('covers the consumers of a Stage it is added to, as cdk-nag 2 packs are (App aspects do not reach Stages)', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    Aspects.of(stage).add(new LayerSyncChecks());
+    const orphan = new ConsumerStack(stage, 'Orphan', { parameterName: OTHER });
+    synthWithAspectPack(app);
+    expect(nagAnnotations(orphan, 'warning')).toEqual([`LayerSync-UnhashedConsumer[Parameter::${OTHER}] @ /Prod/Orphan/Consumer/Resource`]);
+  });
+
+  test('registered as a validation plugin, as cdk-nag 3 packs are, it says to add it as an Aspect', () => {
+    const app = newApp();
+    expect(() => new LayerSyncChecks(app).validateScope(app))
+      .toThrow(/with cdk-nag 2 installed, the pack is an Aspect.*Aspects\.of\(app\)\.add\(new LayerSyncChecks\(\)\)/);
   });
 });

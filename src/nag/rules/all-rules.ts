@@ -1,4 +1,5 @@
 import { CachedLayerLookup } from './cached-layer-lookup';
+import { ConsumerNotFollowing } from './consumer-not-following';
 import { DependencyCycle } from './dependency-cycle';
 import { ExportedLayerArn } from './exported-layer-arn';
 import { LayerSyncRule } from './layer-sync-rule';
@@ -11,6 +12,7 @@ import { UnresolvableLayerReference } from './unresolvable-layer-reference';
 /** Every rule of the `LayerSync` pack: each finding that describes a consumer or a layer at risk. */
 export const LAYER_SYNC_RULES: readonly LayerSyncRule[] = [
   UnhashedConsumer,
+  ConsumerNotFollowing,
   ExportedLayerArn,
   UnresolvableLayerReference,
   StaleRegistryEntry,

@@ -31,7 +31,7 @@ export function ruleName(definition: FindingDefinition): string {
   return definition.id.slice(definition.id.indexOf(':') + 1);
 }
 
-/** The granular finding of an SSM parameter, as cdk-nag v3 ids carry it. */
+/** The granular finding of an SSM parameter, as the ids of cdk-nag 2 and 3 carry it. */
 export function parameterFinding(parameterName: string): string {
   return `Parameter::${parameterName}`;
 }

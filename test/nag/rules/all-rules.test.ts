@@ -7,6 +7,7 @@ describe('the LayerSync pack\'s rules', () => {
   test('are exactly these, one per finding that describes a consumer or a layer at risk', () => {
     expect(LAYER_SYNC_RULES.map(r => `LayerSync-${ruleName(r.definition)}`)).toEqual([
       'LayerSync-UnhashedConsumer',
+      'LayerSync-ConsumerNotFollowing',
       'LayerSync-ExportedLayerArn',
       'LayerSync-UnresolvableLayerReference',
       'LayerSync-StaleRegistryEntry',

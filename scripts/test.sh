@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# `npm test`: jest (both aws-cdk-lib releases and the cdk-nag majors, see jest.config.js), then the Python tests
+# (scripts/python-tests.sh). Ends with one line `N passed, N failed`: the sum over both runners.
+# With arguments (`npm test -- test/some.test.ts`), runs only jest with them.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+if [ "$#" -gt 0 ]; then
+  exec npx jest "$@"
+fi
+log="$(mktemp)"
+npx jest 2>&1 | tee "${log}"
+jest_status=${PIPESTATUS[0]}
+bash scripts/python-tests.sh 2>&1 | tee -a "${log}"
+python_status=${PIPESTATUS[0]}
+
+jest_line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "${log}" | tail -n 1)"
+python_line="$(grep -E '^python: [0-9]+ passed, [0-9]+ failed$' "${log}" | tail -n 1)"
+rm -f "${log}"
+read -r jp _ jf _ <<<"${jest_line:-0 passed, 1 failed}"
+read -r _ pp _ pf _ <<<"${python_line:-python: 0 passed, 1 failed}"
+echo "jest: ${jest_line:-no result line}"
+echo "${python_line:-python: no result line}"
+echo "$((jp + pp)) passed, $((jf + pf)) failed"
+[ "${jest_status}" -eq 0 ] && [ "${python_status}" -eq 0 ]

@@ -1,0 +1,143 @@
+"""The Python API of cdk-layer-sync, in Python: props, enums, LayerRegistry and LayerFingerprint, on real syntheses."""
+import re
+import subprocess
+from pathlib import Path
+
+import aws_cdk as cdk
+import pytest
+from aws_cdk import AspectPriority, Aspects, RemovalPolicy, Stack
+from aws_cdk import aws_lambda as lambda_
+from aws_cdk import aws_ssm as ssm
+from aws_cdk.assertions import Annotations, Match, Template
+
+from cdk_layer_sync import (
+    FindingLevel,
+    FingerprintTarget,
+    LayerDependencyAspect,
+    LayerFingerprint,
+    LayerRegistry,
+)
+from conftest import REPO_ROOT
+
+PARAMETER = "/platform/layers/common/arn"
+
+
+def layer_dir(tmp_path: Path, content: str = "VALUE = 1\n") -> Path:
+    directory = tmp_path / "layer"
+    (directory / "python").mkdir(parents=True, exist_ok=True)
+    (directory / "python" / "shared.py").write_text(content)
+    return directory
+
+
+def producer(app: cdk.App, source: Path) -> Stack:
+    stack = Stack(app, "Producer")
+    layer = lambda_.LayerVersion(stack, "Layer", code=lambda_.Code.from_asset(str(source)), removal_policy=RemovalPolicy.RETAIN)
+    ssm.StringParameter(stack, "LayerArn", parameter_name=PARAMETER, string_value=layer.layer_version_arn)
+    return stack
+
+
+def consumer(app: cdk.App, parameter: str = PARAMETER, stack_id: str = "Consumer") -> Stack:
+    stack = Stack(app, stack_id)
+    arn = ssm.StringParameter.value_for_string_parameter(stack, parameter)
+    fn = lambda_.Function(
+        stack, "Fn", runtime=lambda_.Runtime.PYTHON_3_13, handler="index.handler",
+        code=lambda_.Code.from_inline("def handler(event, context):\n    return 1\n"),
+        layers=[lambda_.LayerVersion.from_layer_version_arn(stack, "Shared", arn)],
+    )
+    fn.add_alias("Live")
+    return stack
+
+
+def only_function(stack: Stack) -> dict:
+    [props] = [r["Properties"] for r in Template.from_stack(stack).find_resources("AWS::Lambda::Function").values()]
+    return props
+
+
+# -- invalid props raise a clear error in Python ---------------------------------------------------------------------
+
+def test_an_environment_variable_name_lambda_reserves_is_refused_naming_the_prop() -> None:
+    with pytest.raises(Exception, match=r"LayerDependencyAspectProps\.environmentVariableName: 'AWS_FINGERPRINT' starts with 'AWS_'"):
+        LayerDependencyAspect(target=FingerprintTarget.ENVIRONMENT, environment_variable_name="AWS_FINGERPRINT")
+
+
+def test_an_environment_variable_name_without_the_environment_target_is_refused() -> None:
+    with pytest.raises(Exception, match=r"LayerDependencyAspectProps\.environmentVariableName is set but target is"):
+        LayerDependencyAspect(environment_variable_name="LAYERS")
+
+
+def test_a_prop_of_the_wrong_type_is_refused_by_python_itself() -> None:
+    with pytest.raises(TypeError, match="add_dependencies"):
+        LayerDependencyAspect(add_dependencies="yes")  # type: ignore[arg-type]
+
+
+def test_a_registry_name_ssm_would_reject_is_refused_naming_it() -> None:
+    with pytest.raises(Exception, match=r"/team//layer"):
+        LayerRegistry().add("/team//layer", "a" * 64)
+
+
+# -- the enums --------------------------------------------------------------------------------------------------------
+
+def test_the_enums_have_the_documented_members() -> None:
+    assert [m.name for m in FingerprintTarget] == ["DESCRIPTION", "ENVIRONMENT"]
+    assert {m.name for m in FindingLevel} == {"ERROR", "WARNING", "INFO", "OFF"}
+
+
+def test_the_environment_target_writes_the_fingerprint_into_the_default_variable(tmp_path: Path) -> None:
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    producer(app, layer_dir(tmp_path))
+    stack = consumer(app)
+    Aspects.of(app).add(LayerDependencyAspect(target=FingerprintTarget.ENVIRONMENT), priority=AspectPriority.MUTATING)
+    app.synth()
+    props = only_function(stack)
+    assert re.fullmatch(r"[0-9a-f]{12}", props["Environment"]["Variables"]["LAYER_FINGERPRINTS"])
+    assert "Description" not in props
+
+
+def test_a_finding_level_raises_an_unknown_producer_to_an_error(tmp_path: Path) -> None:
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    stack = consumer(app, "/other-team/layers/tools/arn", "Orphan")
+    Aspects.of(app).add(LayerDependencyAspect(unhashed_consumer=FindingLevel.ERROR), priority=AspectPriority.MUTATING)
+    app.synth()
+    errors = Annotations.from_stack(stack).find_error("*", Match.string_like_regexp("cdk-layer-sync:UnhashedConsumer"))
+    assert len(errors) == 1
+    assert "/other-team/layers/tools/arn" in str(errors[0].entry.data)
+
+
+# -- LayerFingerprint and LayerRegistry -------------------------------------------------------------------------------
+
+def test_a_directory_fingerprint_agrees_with_the_cli_and_follows_the_content(tmp_path: Path) -> None:
+    directory = layer_dir(tmp_path)
+    fingerprint = LayerFingerprint.of_directory(str(directory))
+    cli = subprocess.run(["node", str(REPO_ROOT / "bin" / "cdk-layer-sync.js"), "fingerprint", str(directory)],
+                         capture_output=True, text=True, check=True)
+    assert cli.stdout.split() [0] == fingerprint
+    (directory / "python" / "shared.py").write_text("VALUE = 2\n")
+    assert LayerFingerprint.of_directory(str(directory)) != fingerprint
+
+
+def test_a_registry_written_to_a_file_is_read_back_and_followed(tmp_path: Path) -> None:
+    registry = LayerRegistry()
+    registry.add("/other-team/layers/tools/arn", "b" * 64, account="123456789012")
+    lock_file = tmp_path / "layers.lock.json"
+    registry.write_file(str(lock_file))
+
+    read = LayerRegistry.from_file(str(lock_file))
+    assert [(e.parameter_name, e.fingerprint, e.account) for e in read.entries] == [("/other-team/layers/tools/arn", "b" * 64, "123456789012")]
+    assert read.lookup("/other-team/layers/tools/arn", "123456789012") == "b" * 64
+
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    stack = Stack(app, "Orphan", env=cdk.Environment(account="123456789012", region="eu-west-1"))
+    arn = ssm.StringParameter.value_for_string_parameter(stack, "/other-team/layers/tools/arn")
+    lambda_.Function(stack, "Fn", runtime=lambda_.Runtime.PYTHON_3_13, handler="index.handler",
+                     code=lambda_.Code.from_inline("def handler(e, c):\n    return 1\n"),
+                     layers=[lambda_.LayerVersion.from_layer_version_arn(stack, "Shared", arn)])
+    Aspects.of(app).add(LayerDependencyAspect(registry=read), priority=AspectPriority.MUTATING)
+    app.synth()
+    assert only_function(stack)["Description"] == "[layer-sync " + "b" * 12 + "]"
+
+
+def test_a_malformed_lock_file_is_refused_naming_the_file(tmp_path: Path) -> None:
+    lock_file = tmp_path / "layers.lock.json"
+    lock_file.write_text('{"version": 1, "entries": [{"parameterName": 3}]}')
+    with pytest.raises(Exception, match=re.escape(str(lock_file))):
+        LayerRegistry.from_file(str(lock_file))

@@ -1,0 +1,37 @@
+"""The installed package as Construct Hub and a Python user see it: its requirements, its license, its docs."""
+import ast
+import re
+from importlib.metadata import distribution, requires
+from pathlib import Path
+
+import cdk_layer_sync
+
+FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.S | re.M)
+
+
+def test_it_requires_the_npm_floor_of_aws_cdk_lib_and_not_cdk_nag() -> None:
+    requirements = requires("cdk-layer-sync") or []
+    names = {re.split(r"[<>=!~ ;\[]", r, maxsplit=1)[0].lower() for r in requirements}
+    assert "cdk-nag" not in names
+    [aws_cdk_lib] = [r for r in requirements if r.lower().startswith("aws-cdk-lib")]
+    assert ">=2.172.0" in aws_cdk_lib.replace(" ", "")
+
+
+def test_the_wheel_carries_the_license() -> None:
+    files = [str(f) for f in distribution("cdk-layer-sync").files or []]
+    [license_file] = [f for f in files if f.endswith("LICENSE")]
+    text = Path(distribution("cdk-layer-sync").locate_file(license_file)).read_text()
+    assert "Apache License" in text and "Version 2.0" in text
+
+
+def test_the_docstrings_show_python_and_every_python_example_parses() -> None:
+    source = Path(cdk_layer_sync.__file__).read_text()
+    blocks = FENCE.findall(source)
+    languages = {language for language, _ in blocks}
+    # jsii-rosetta translated every TypeScript example: none is left verbatim.
+    assert not languages & {"ts", "typescript"}, languages
+    python_blocks = [code for language, code in blocks if language == "python"]
+    assert len(python_blocks) >= 10
+    for code in python_blocks:
+        # Docstrings escape backslashes and quotes; the example itself must be valid Python.
+        ast.parse(code.replace('\\"', '"').replace("\\\\", "\\"))
