@@ -1,4 +1,4 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource, FeatureFlags, Stack } from 'aws-cdk-lib';
 import { detectLayerSources } from '../detect/detect-layer-sources';
 import { LayerSource, LayerSourceKind } from '../detect/layer-source';
 import { SsmContextLookup } from '../detect/ssm-context-lookup';
@@ -162,6 +162,9 @@ export function producerStackOf(tracked: TrackedLayer): Stack | undefined {
 function resolveSource(source: LayerSource, consumer: Stack, fingerprints: FingerprintSource): FingerprintResolution | undefined {
   switch (source.kind) {
     case LayerSourceKind.LOCAL:
+      // CloudFormation updates the function when a layer of its own stack changes; its version follows only when
+      // CDK hashes the layer into the version (recognizeLayerVersion), and never for a parent stack's layer.
+      return source.target && localLayerNeedsFingerprint(source, consumer) ? fingerprints.forResource(source.target) : undefined;
     case LayerSourceKind.CACHED_LOOKUP:
       return undefined;
     case LayerSourceKind.SSM_DYNAMIC_REFERENCE:
@@ -180,6 +183,21 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
       return { missing: source.reason ?? 'its producer is unknown' };
   }
 }
+
+/**
+ * True when a layer version of the consumer's own stack or of a parent stack does not move the function's version
+ * by itself: a parent stack's (a nested stack's template sees only a parameter), or any, when the feature flag
+ * `@aws-cdk/aws-lambda:recognizeLayerVersion` is off.
+ */
+function localLayerNeedsFingerprint(source: LayerSource, consumer: Stack): boolean {
+  if (source.producerStack && source.producerStack !== consumer) {
+    return true;
+  }
+  return !FeatureFlags.of(consumer).isEnabled(RECOGNIZE_LAYER_VERSION);
+}
+
+/** The feature flag under which `currentVersion` hashes the function's layer versions. */
+const RECOGNIZE_LAYER_VERSION = '@aws-cdk/aws-lambda:recognizeLayerVersion';
 
 /** The layer versions of the app a consumer uses: those it follows, and those it is passed by reference. */
 export function layersUsed(consumer: ConsumerAnalysis): Set<CfnResource> {

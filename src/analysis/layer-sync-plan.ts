@@ -7,7 +7,7 @@ import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/laye
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { discoverProducers } from '../producers/discover-producers';
-import { environmentOf, LayerProducer } from '../producers/layer-producer';
+import { environmentOf, LayerProducer, publishingResource } from '../producers/layer-producer';
 import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
@@ -92,9 +92,23 @@ export class LayerSyncPlan implements FingerprintSource {
     return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
   }
 
+  /**
+   * The fingerprint of the layer an SSM parameter names, for a consumer: the app's own producer of it first (the app
+   * knows its own layer best, also when it reads the lock file it writes), then the registry's entry.
+   */
   public forParameter(parameterName: string, consumer: Stack): FingerprintResolution {
     const { account, region } = environmentOf(consumer);
     const where = describeEnvironment(account, region);
+    const assembly = Stage.of(deployedStack(consumer));
+    const discovered = matchEnvironment(this.producersByName.get(parameterName) ?? [], account, region,
+      p => Stage.of(deployedStack(p.parameter.stack)) === assembly);
+    const producer = discovered.match;
+    if (producer?.fingerprintError) {
+      return { missing: `its producer layer ${publishingResource(producer).node.path} could not be fingerprinted: ${producer.fingerprintError}`, unresolvable: true };
+    }
+    if (producer) {
+      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
+    }
     if (this.registry) {
       const registered = this.registry._match(parameterName, account, region);
       if (registered.match) {
@@ -104,16 +118,6 @@ export class LayerSyncPlan implements FingerprintSource {
       if (registered.ambiguous.length > 0) {
         return { missing: `the registry has ${registered.ambiguous.length} entries for it that fit ${where} equally well, with different fingerprints` };
       }
-    }
-    const assembly = Stage.of(deployedStack(consumer));
-    const discovered = matchEnvironment(this.producersByName.get(parameterName) ?? [], account, region,
-      p => Stage.of(deployedStack(p.parameter.stack)) === assembly);
-    const producer = discovered.match;
-    if (producer?.fingerprintError) {
-      return { missing: `its producer layer ${producer.layer.node.path} could not be fingerprinted: ${producer.fingerprintError}`, unresolvable: true };
-    }
-    if (producer) {
-      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
     }
     if (discovered.ambiguous.length > 0) {
       const paths = discovered.ambiguous.map(p => p.parameter.node.path).join(', ');

@@ -39,7 +39,7 @@ export function completeApp(session: SyncSession): string[] {
       report(ownerScope(consumer.fn), finding.definition, finding.message);
     }
   }
-  const producers = new Set(session.producers.map(p => p.layer));
+  const producers = new Set(session.producers.flatMap(p => p.layer ? [p.layer] : []));
   for (const layer of constructs) {
     if (!CfnResource.isCfnResource(layer) || layer.cfnResourceType !== LAYER_VERSION_TYPE) {
       continue;

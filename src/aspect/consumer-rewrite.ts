@@ -34,7 +34,7 @@ export function writeFingerprints(consumer: ConsumerAnalysis, options: ResolvedO
   if (result.error) {
     report(scope, UNRESOLVABLE_LAYER_REFERENCE, unresolvableLayerReferenceMessage(scope.node.path, 'Description', result.error));
   } else if (result.composed?.truncatedFrom !== undefined) {
-    const kept = result.composed.description.length;
-    report(scope, DESCRIPTION_TRUNCATED, descriptionTruncatedMessage(scope.node.path, result.composed.truncatedFrom, kept));
+    const { truncatedFrom, keptLength = 0 } = result.composed;
+    report(scope, DESCRIPTION_TRUNCATED, descriptionTruncatedMessage(scope.node.path, truncatedFrom, keptLength, fingerprints.length));
   }
 }

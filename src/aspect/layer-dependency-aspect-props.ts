@@ -17,7 +17,7 @@ export enum FingerprintTarget {
 export interface LayerDependencyAspectProps {
   /**
    * Fingerprints of layers the app does not create itself (another CDK app, a platform pipeline).
-   * Its entries take precedence over producers the aspect discovers in the app.
+   * A producer of the same parameter that the aspect discovers in the app takes precedence over its entry.
    * @default - only producers discovered in the app
    */
   readonly registry?: LayerRegistry;

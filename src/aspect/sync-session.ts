@@ -1,9 +1,11 @@
+import * as path from 'path';
 import { App, CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConsumerAnalysis } from '../analysis/analyze-consumer';
 import { LayerAssetRecord } from '../analysis/layer-asset-record';
 import { LayerSyncPlan, staleEntriesOf } from '../analysis/layer-sync-plan';
 import { FindingDefinition } from '../findings/finding';
+import { unwritableReason } from '../io/writable-file';
 import { LayerProducer } from '../producers/layer-producer';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
@@ -52,7 +54,9 @@ export class SyncSession implements RunHost {
         for (const run of this.allRuns.filter(r => r.scope === root)) {
           run.complete();
         }
-        return completeApp(this);
+        // Checked before anything is written, so that a lock file that cannot be written is a validation error that
+        // names it, not an exception in the middle of synthesis.
+        return [...completeApp(this), ...unwritableOutputs(this.allRuns.map(r => r.options.registryOutput))];
       },
     });
   }
@@ -155,4 +159,13 @@ export class SyncSession implements RunHost {
     }
     return [...byLayer.values()];
   }
+}
+
+/** A validation error for each `registryOutput` that cannot be written, naming the file and why. */
+function unwritableOutputs(files: ReadonlyArray<string | undefined>): string[] {
+  return [...new Set(files.filter((f): f is string => f !== undefined))].flatMap(file => {
+    const reason = unwritableReason(file);
+    return reason ? [`LayerDependencyAspectProps.registryOutput: cannot write the lock file '${path.resolve(file)}': ${reason}. `
+      + 'Fix: point registryOutput at a writable path, or leave it out.'] : [];
+  });
 }

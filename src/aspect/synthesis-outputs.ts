@@ -1,7 +1,7 @@
 import { attachCustomSynthesis, CfnResource, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ownerScope } from '../cfn/owner-scope';
-import { LayerProducer } from '../producers/layer-producer';
+import { LayerProducer, publishingResource } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, replaceEntries, updateRegistryFile } from '../registry/registry-file';
 import { writeReport } from '../report/layer-dependency-report';
@@ -72,8 +72,8 @@ function ownEntries(producers: readonly LayerProducer[]): LayerRegistryEntry[] {
       fingerprint: producer.fingerprint,
       account: producer.account,
       region: producer.region,
-      layerName: literalLayerName(producer.layer),
-      producer: ownerScope(producer.layer).node.path,
+      layerName: producer.layer ? literalLayerName(producer.layer) : undefined,
+      producer: ownerScope(publishingResource(producer)).node.path,
     };
     byKey.set(entryKey(entry), entry);
   }

@@ -1,5 +1,6 @@
 import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { findElementByLogicalId } from '../cfn/cfn-elements';
+import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { CapturedReference, containsReference, referenceOf, resolveWithReferences, ResolvedWithReferences } from './capture-references';
 import { isWeakReference } from './cross-stack-reference';
 import { LayerSource, LayerSourceKind } from './layer-source';
@@ -123,13 +124,37 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
     if (element instanceof CfnParameter) {
       return classifyCfnParameter(element, index);
     }
-    return { kind: LayerSourceKind.LOCAL, index, label: `Ref ${entry.Ref}` };
+    if (CfnResource.isCfnResource(element) && element.cfnResourceType !== LAYER_VERSION_TYPE) {
+      return computedAtDeploy(index, `Ref ${entry.Ref}`, element);
+    }
+    const layer = CfnResource.isCfnResource(element) ? element : undefined;
+    return { kind: LayerSourceKind.LOCAL, index, label: `Ref ${entry.Ref}`, target: layer, producerStack: layer?.stack };
   }
   const text = JSON.stringify(entry);
   if (text.includes('{{resolve:') || text.includes('Fn::ImportValue') || text.includes('Fn::GetStackOutput')) {
     return unresolvable(index, `Layers[${index}]`, `the ARN is built by ${keys.join(', ')} around an imported value: ${text}`);
   }
+  if (text.includes('"Fn::GetAtt"')) {
+    return {
+      kind: LayerSourceKind.UNTRACKABLE,
+      index,
+      label: `intrinsic ${text}`,
+      reason: 'its ARN is an attribute CloudFormation reads when the stack deploys, so the function\'s version does not change when it does',
+    };
+  }
   return { kind: LayerSourceKind.LOCAL, index, label: `intrinsic ${text}` };
+}
+
+/** A layer ARN that a resource of the consumer's own stack (not a layer version) gives when the stack deploys. */
+function computedAtDeploy(index: number, label: string, resource: CfnResource): LayerSource {
+  return {
+    kind: LayerSourceKind.UNTRACKABLE,
+    index,
+    label,
+    reason: `its ARN comes from ${resource.node.path} (${resource.cfnResourceType}) when the stack deploys, so the `
+      + 'function\'s template and version do not change when it does; give the function a layer version of the app, or its '
+      + 'ARN through an SSM parameter the app writes',
+  };
 }
 
 function classifyReference(captured: CapturedReference, index: number, consumer: Stack): LayerSource {
@@ -140,7 +165,13 @@ function classifyReference(captured: CapturedReference, index: number, consumer:
     return classifyCfnParameter(target, index);
   }
   if (sameStack) {
-    return { kind: LayerSourceKind.LOCAL, index, label: `${target.node.path} of the same stack` };
+    if (!CfnResource.isCfnResource(target) || target.cfnResourceType !== LAYER_VERSION_TYPE) {
+      return CfnResource.isCfnResource(target)
+        ? computedAtDeploy(index, `${target.node.path} of the same stack`, target)
+        : { kind: LayerSourceKind.LOCAL, index, label: `${target.node.path} of the same stack` };
+    }
+    const where = producer === consumer ? 'of the same stack' : `of the parent stack ${producer.node.path}`;
+    return { kind: LayerSourceKind.LOCAL, index, label: `${target.node.path} ${where}`, target, producerStack: producer };
   }
   if (!CfnResource.isCfnResource(target)) {
     return {

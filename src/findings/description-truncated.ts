@@ -9,9 +9,10 @@ export const DESCRIPTION_TRUNCATED: FindingDefinition = {
     + 'layer fingerprint marker.',
 };
 
-/** Message saying how much was cut and how to avoid it. */
-export function descriptionTruncatedMessage(functionPath: string, originalLength: number, keptLength: number): string {
-  return `the description of ${functionPath} (${originalLength} characters) was shortened to ${keptLength} `
-    + 'characters to fit the layer fingerprint marker within Lambda\'s 256-character limit. '
+/** Message saying how much of the user's text was kept, why, and how to avoid it. */
+export function descriptionTruncatedMessage(functionPath: string, originalLength: number, keptLength: number, layerCount: number): string {
+  return `the description of ${functionPath} (${originalLength} characters) was cut to its first ${keptLength} characters `
+    + `and '...': beside it, not even the combined marker of its ${layerCount} layer(s) fits in Lambda's 256-character `
+    + 'limit, so the text was shortened and the full marker, one fingerprint per layer, written after it. '
     + 'Fix: shorten the description, or set `target: FingerprintTarget.ENVIRONMENT`.';
 }

@@ -36,10 +36,9 @@ export function installedCdkNag(): InstalledCdkNag {
     throw new Error(`LayerSyncChecks supports cdk-nag 2 and 3; cdk-nag ${version} is installed: ${INSTALL_HINT}`);
   }
   const cdkVersion = installedAwsCdkLibVersion();
-  if (compareReleases(cdkVersion, floor) < 0) {
-    throw new Error(`LayerSyncChecks with cdk-nag ${major} needs aws-cdk-lib ${floor} or later, but aws-cdk-lib `
-      + `${cdkVersion} is installed${major === 3 ? ' (older releases give validation plugins no construct tree, so cdk-nag 3 checks nothing)' : ''}: `
-      + `upgrade aws-cdk-lib${major === 3 ? `, or use cdk-nag 2 (aws-cdk-lib ${AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR[2]} or later)` : ''}.`);
+  const tooOld = floorError(major, cdkVersion);
+  if (tooOld) {
+    throw new Error(tooOld);
   }
   let module: unknown;
   try {
@@ -52,6 +51,21 @@ export function installedCdkNag(): InstalledCdkNag {
   return major === 2
     ? { major: 2, version, module: module as CdkNagV2Module }
     : { major: 3, version, module: module as CdkNagV3Module };
+}
+
+/**
+ * Why the pack cannot run with cdk-nag `major` beside aws-cdk-lib `cdkVersion`, naming the release it needs; nothing
+ * when it can.
+ */
+export function floorError(major: number, cdkVersion: string): string | undefined {
+  const floor = AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR[major];
+  if (floor === undefined || compareReleases(cdkVersion, floor) >= 0) {
+    return undefined;
+  }
+  const why = major === 3 ? ' (older releases give validation plugins no construct tree, so cdk-nag 3 checks nothing)' : '';
+  const instead = major === 3 ? `, or use cdk-nag 2 (aws-cdk-lib ${AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR[2]} or later)` : '';
+  return `LayerSyncChecks with cdk-nag ${major} needs aws-cdk-lib ${floor} or later, but aws-cdk-lib ${cdkVersion} is `
+    + `installed${why}: upgrade aws-cdk-lib${instead}.`;
 }
 
 function installedAwsCdkLibVersion(): string {

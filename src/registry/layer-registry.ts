@@ -9,8 +9,8 @@ import { validateAccount, validateFingerprint, validateParameterName, validateRe
  * Fingerprints of layers published through SSM parameters, keyed by (parameter name, account, region).
  *
  * Give one to `LayerDependencyAspect` when consumers import layers that the app itself does not create.
- * Entries given here take precedence over producers the aspect discovers in the app. Share one between
- * CDK apps as a JSON lock file (`writeFile`, `fromFile`).
+ * A producer the aspect discovers in the app takes precedence over an entry of the same parameter (the app
+ * knows its own layer best, also when it reads the lock file it writes). Share one between CDK apps as a JSON lock file (`writeFile`, `fromFile`).
  */
 export class LayerRegistry {
   /**

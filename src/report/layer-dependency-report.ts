@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Stack, Stage } from 'aws-cdk-lib';
+import { Stack, Stage, Token } from 'aws-cdk-lib';
 import { ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
@@ -11,7 +11,7 @@ import { UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-ref
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';
 import { compareText } from '../io/compare-text';
-import { environmentOf, LayerProducer } from '../producers/layer-producer';
+import { environmentOf, LayerProducer, publishingResource } from '../producers/layer-producer';
 import type { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import type { StaleEntry } from '../registry/stale-entries';
 import { FunctionVersions, versionsByFunction } from './function-versions';
@@ -55,7 +55,8 @@ export function buildReport(input: ReportInput): unknown {
       fingerprint: p.fingerprint || undefined,
       error: p.fingerprintError,
       origin: 'discovered',
-      producer: ownerScope(p.layer).node.path,
+      producer: ownerScope(publishingResource(p)).node.path,
+      literalArn: p.literalArn,
       stackPath: p.parameter.stack.node.path,
       assembly: assemblyOf(p.parameter.stack),
     })),
@@ -85,7 +86,7 @@ export function buildReport(input: ReportInput): unknown {
       const logicalId = Stack.of(c.fn).resolve(c.fn.logicalId) as string;
       const moving = versionsOf(Stack.of(c.fn), logicalId);
       return {
-        stack: c.stack.stackName,
+        stack: reportedStackName(c.stack),
         stackPath: c.stack.node.path,
         assembly: assemblyOf(c.stack),
         ...environmentOf(c.stack),
@@ -101,7 +102,8 @@ export function buildReport(input: ReportInput): unknown {
           status: l.status,
           fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
           origin: l.tracked?.origin,
-          producer: l.tracked?.layer ? ownerScope(l.tracked.layer).node.path : undefined,
+          producer: l.tracked?.producer ? ownerScope(publishingResource(l.tracked.producer)).node.path
+            : l.tracked?.layer ? ownerScope(l.tracked.layer).node.path : undefined,
           finding: findingOfStatus(l.status),
         })),
       };
@@ -119,6 +121,18 @@ export function buildReport(input: ReportInput): unknown {
   const findings = [...input.findings].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
   const layerAssets = [...(input.layerAssets ?? [])].sort((a, b) => compareText(a.layer, b.layer));
   return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings, layerAssets };
+}
+
+/**
+ * A stack's name as the report shows it, the same on every synthesis: its stack name, or for a nested stack (whose
+ * name CloudFormation gives at deploy time, a token here) its parent's name and its id, `Parent/Nested`.
+ */
+export function reportedStackName(stack: Stack): string {
+  if (!Token.isUnresolved(stack.stackName)) {
+    return stack.stackName;
+  }
+  const parent = stack.nestedStackParent;
+  return parent ? `${reportedStackName(parent)}/${stack.node.id}` : stack.node.path;
 }
 
 /** The path of the Stage whose cloud assembly holds a stack: '' for the App's own. */

@@ -10,8 +10,10 @@ export interface ReportProducer {
   /** The full fingerprint; absent when the layer could not be fingerprinted. */
   readonly fingerprint?: string;
   readonly origin: 'discovered' | 'registry';
-  /** The producing layer's construct path (a registry entry's, when it recorded one). */
+  /** The producing layer's construct path (a registry entry's, when it recorded one; the parameter's for a literal ARN). */
   readonly producer?: string;
+  /** The layer version ARN the producing parameter holds as a literal (an AWS-managed layer, say). */
+  readonly literalArn?: string;
   /** The producing stack's construct path (discovered producers). */
   readonly stackPath?: string;
   /** The path of the Stage whose cloud assembly holds the producer; '' for the App's own. */

@@ -7,6 +7,7 @@ type FieldRule = 'string' | 'string?' | 'number' | 'boolean?' | 'strings?' | 'li
 const PRODUCER: Record<string, FieldRule> = {
   parameterName: 'string', origin: 'string', account: 'string?', region: 'string?', fingerprint: 'string?', error: 'string?',
   producer: 'string?', stackPath: 'string?', assembly: 'string?', source: 'string?', stale: 'boolean?',
+  literalArn: 'string?',
 };
 const CONSUMER: Record<string, FieldRule> = {
   stack: 'string', stackPath: 'string', function: 'string', logicalId: 'string', layers: 'list',

@@ -13,6 +13,8 @@ export interface ComposedDescription {
   readonly description: string;
   /** The length of the user's text before it was shortened; undefined when it was kept whole. */
   readonly truncatedFrom?: number;
+  /** How many characters of the user's text were kept (then `...`), when it was shortened. */
+  readonly keptLength?: number;
 }
 
 /** The user's description without a marker this library appended earlier. */
@@ -41,7 +43,7 @@ export function composeDescription(current: string | undefined, shortFingerprint
   }
   const keep = MAX_DESCRIPTION_LENGTH - full.length - 1 - ELLIPSIS.length;
   const shortened = `${userText.slice(0, keep)}${ELLIPSIS}`;
-  return { description: join(shortened, full), truncatedFrom: userText.length };
+  return { description: join(shortened, full), truncatedFrom: userText.length, keptLength: keep };
 }
 
 function join(userText: string, marker: string): string {

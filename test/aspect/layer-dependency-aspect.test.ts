@@ -1,6 +1,7 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, ReferenceStrength, Stack, Stage } from 'aws-cdk-lib';
+import { CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, NestedStack, ReferenceStrength, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -205,7 +206,8 @@ describe('LayerDependencyAspect: cross-stack references within the app', () => {
 
 describe('LayerDependencyAspect: what it leaves alone', () => {
   function build(withAspect: boolean) {
-    const app = newApp();
+    // As `cdk init` sets it: CDK hashes a same-stack layer into the function's version itself (without it, see below).
+    const app = newApp({ context: { '@aws-cdk/aws-lambda:recognizeLayerVersion': true } });
     const stack = new Stack(app, 'Solo');
     const layer = new lambda.LayerVersion(stack, 'Layer', { code: lambda.Code.fromAsset(sameSource) });
     consumerFunction(stack, 'SameStack', [layer], { description: 'same stack layer' });
@@ -320,6 +322,9 @@ describe('LayerDependencyAspect: the 256-character description limit', () => {
     expect(infos[0]).toContain('cdk-layer-sync:DescriptionTruncated');
     expect(infos[0]).toContain('Consumer/Consumer');
     expect(infos[0]).toContain('(256 characters)');
+    // The message counts what was kept of the user's text, as the description shows it.
+    const kept = /^(z+)\.\.\. /.exec(description)![1].length;
+    expect(infos[0]).toContain(`was cut to its first ${kept} characters and '...'`);
   });
 });
 
@@ -475,14 +480,105 @@ describe('LayerDependencyAspect: registry', () => {
     expect(messages(consumer, 'warning')).toEqual([]);
   });
 
-  test('registry entries take precedence over discovered producers', () => {
+  test('the app\'s own producer takes precedence over a registry entry of the same parameter', () => {
     const registry = new LayerRegistry();
     registry.add(PARAMETER, 'feedfacefeedfacefeedface');
     const app = newApp();
-    new ProducerStack(app, 'Producer');
+    const producer = new ProducerStack(app, 'Producer');
     const consumer = new ConsumerStack(app, 'Consumer');
     addAspect(app, { registry });
 
-    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBe('[layer-sync feedfacefeed]');
+    expect(functionOf(Template.fromStack(consumer)).properties.Description).toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+  });
+
+  test('an app that reads the lock file it writes follows a layer change on the same synthesis', () => {
+    const lockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-own-lock-')), 'layers.lock.json');
+    const synthWith = (content: string) => {
+      const app = newApp();
+      const producer = new ProducerStack(app, 'Producer', { source: layerSource(content) });
+      const consumer = new ConsumerStack(app, 'Consumer');
+      const registry = fs.existsSync(lockFile) ? LayerRegistry.fromFile(lockFile) : undefined;
+      addAspect(app, { registry, registryOutput: lockFile });
+      const description = functionOf(Template.fromStack(consumer)).properties.Description;
+      return { description, expected: `[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]` };
+    };
+    const first = synthWith('VALUE = 1\n');
+    const second = synthWith('VALUE = 2\n');
+
+    expect(second.expected).not.toBe(first.expected);
+    expect(second.description).toBe(second.expected);
+    const written = JSON.parse(fs.readFileSync(lockFile, 'utf-8'));
+    expect(written.layers.map((e: any) => e.fingerprint.slice(0, 12))).toEqual([second.expected.slice('[layer-sync '.length, -1)]);
+  });
+});
+
+describe('LayerDependencyAspect: a layer the app publishes as a literal ARN in its own SSM parameter', () => {
+  const arnOf = (version: number) => `arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV3-python313-arm64:${version}`;
+
+  /** A shared stack writing an AWS-managed layer's ARN into a parameter, and a service reading it, as in a public app. */
+  function synthWith(version: number) {
+    const app = newApp();
+    const shared = new Stack(app, 'Shared');
+    new ssm.StringParameter(shared, 'Powertools', { parameterName: '/layers/powertools', stringValue: arnOf(version) });
+    const consumer = new ConsumerStack(app, 'Service', { parameterName: '/layers/powertools' });
+    addAspect(app);
+    const template = Template.fromStack(consumer);
+    return { consumer, template, description: functionOf(template).properties.Description as string };
+  }
+
+  test('its consumers follow it: a new version of the ARN moves the fingerprint, the version and the alias', () => {
+    const before = synthWith(11);
+    const after = synthWith(12);
+    expect(before.description).toMatch(MARKER);
+    expect(after.description).toMatch(MARKER);
+    expect(after.description).not.toBe(before.description);
+    expect(versionAndAlias(after.template).versionId).not.toBe(versionAndAlias(before.template).versionId);
+    expect(messages(after.consumer, 'warning')).toEqual([]);
+    // Deployed after the stack that writes the parameter.
+    expect(after.consumer.dependencies.map(s => s.stackName)).toContain('Shared');
+  });
+
+  test('the same ARN gives the same template', () => {
+    expect(synthWith(11).template.toJSON()).toEqual(synthWith(11).template.toJSON());
+  });
+});
+
+describe('LayerDependencyAspect: layer versions of the consumer\'s own stack and of a parent stack', () => {
+  const RECOGNIZE = '@aws-cdk/aws-lambda:recognizeLayerVersion';
+
+  /** One stack with its own layer and a function using it (or, with `nested`, the function in a NestedStack). */
+  function synthOwn(content: string, options: { recognizeLayerVersion: boolean; nested?: boolean }) {
+    const app = newApp({ context: { [RECOGNIZE]: options.recognizeLayerVersion } });
+    const stack = new Stack(app, 'Service');
+    const layer = new lambda.LayerVersion(stack, 'Own', { code: lambda.Code.fromAsset(layerSource(content)) });
+    const host = options.nested ? new NestedStack(stack, 'Functions') : stack;
+    // In a nested stack, as teams pass it: the parent's ARN, which the nested template sees as a parameter.
+    consumerFunction(host, 'Fn', [options.nested ? lambda.LayerVersion.fromLayerVersionArn(host, 'Shared', layer.layerVersionArn) : layer]);
+    addAspect(app);
+    const template = Template.fromStack(host);
+    return { template, description: functionOf(template).properties.Description as string | undefined, version: versionAndAlias(template).versionId };
+  }
+
+  test('with recognizeLayerVersion on, CDK moves the version itself: nothing is written', () => {
+    const before = synthOwn('VALUE = 1\n', { recognizeLayerVersion: true });
+    const after = synthOwn('VALUE = 2\n', { recognizeLayerVersion: true });
+    expect(after.description).toBeUndefined();
+    expect(after.version).not.toBe(before.version);
+  });
+
+  test('with recognizeLayerVersion off, the fingerprint is written, so the version and its aliases move', () => {
+    const before = synthOwn('VALUE = 1\n', { recognizeLayerVersion: false });
+    const after = synthOwn('VALUE = 2\n', { recognizeLayerVersion: false });
+    expect(after.description).toMatch(MARKER);
+    expect(after.description).not.toBe(before.description);
+    expect(after.version).not.toBe(before.version);
+  });
+
+  test('a parent stack\'s layer version passed into a nested stack gets the fingerprint, even with the flag on', () => {
+    const before = synthOwn('VALUE = 1\n', { recognizeLayerVersion: true, nested: true });
+    const after = synthOwn('VALUE = 2\n', { recognizeLayerVersion: true, nested: true });
+    expect(after.description).toMatch(MARKER);
+    expect(after.template.toJSON()).not.toEqual(before.template.toJSON());
+    expect(after.version).not.toBe(before.version);
   });
 });

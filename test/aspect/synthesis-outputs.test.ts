@@ -97,6 +97,16 @@ describe('registryOutput: sharing fingerprints between CDK apps', () => {
     expect(messages(producer, 'warning').join('\n')).toContain(`shared with other CDK apps through ${lock}`);
   });
 
+  test('a registryOutput that cannot be written fails validation, naming the file and why, before anything is written', () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-reg-dir-'));
+    const app = newApp();
+    new ProducerStack(app, 'PlatformLayers');
+    addAspect(app, { registryOutput: directory });
+    expect(() => app.synth()).toThrow(`LayerDependencyAspectProps.registryOutput: cannot write the lock file '${directory}': it is a directory`);
+    expect(fs.existsSync(path.join(app.outdir, 'layer-dependencies.json'))).toBe(false);
+    expect(fs.readdirSync(directory)).toEqual([]);
+  });
+
   test('a bad registryOutput is refused at construction', () => {
     expect(() => addAspect(new Stack(newApp(), 'S'), { registryOutput: ' ' })).toThrow(/registryOutput: expected a file path/);
   });

@@ -1,4 +1,4 @@
-import { CfnDynamicReference, CfnDynamicReferenceService, CfnParameter, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { CfnDynamicReference, CfnDynamicReferenceService, CfnParameter, CfnResource, Fn, NestedStack, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { detectLayerSources } from '../../src/detect/detect-layer-sources';
@@ -44,6 +44,27 @@ describe('detectLayerSources', () => {
       new lambda.LayerVersion(c, 'Own', { code: lambda.Code.fromAsset(layerSource()) }),
       arn(c, 'Ref', Fn.ref('SomethingElse')),
     ])).toEqual([LayerSourceKind.LOCAL, LayerSourceKind.LOCAL, LayerSourceKind.LOCAL]);
+  });
+  test('an ARN a custom resource of the same stack gives, by reference or by a raw Fn::GetAtt, cannot be tracked', () => {
+    expect(kindsOf(c => {
+      const custom = new CfnResource(c, 'LayerLookup', { type: 'Custom::LayerLookup', properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:f' } });
+      return [
+        arn(c, 'Att', custom.getAtt('Arn').toString()),
+        arn(c, 'Raw', Fn.getAtt('LayerLookup', 'Arn').toString()),
+        arn(c, 'RefCustom', Fn.ref('LayerLookup')),
+      ];
+    })).toEqual([LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE]);
+  });
+  test('a parent stack\'s layer version passed into a nested stack is named so, and carries its layer', () => {
+    const app = newApp();
+    const parent = new Stack(app, 'Parent');
+    const layer = new lambda.LayerVersion(parent, 'Shared', { code: lambda.Code.fromAsset(layerSource()) });
+    const nested = new NestedStack(parent, 'Nested');
+    const fn = consumerFunction(nested, 'Fn', [layer]);
+    const [source] = detectLayerSources(fn.node.defaultChild as CfnResource);
+    expect(source.kind).toBe(LayerSourceKind.LOCAL);
+    expect(source.label).toBe('Parent/Shared/Resource of the parent stack Parent');
+    expect(source.target).toBe(layer.node.defaultChild);
   });
   test('a literal Ref to an SSM-typed parameter of the stack is found by logical id', () => {
     expect(kindsOf(c => {

@@ -13,7 +13,7 @@ describe('discoverProducers', () => {
     new ProducerStack(new Stage(app, 'Prod', { env: { account: '111111111111', region: 'eu-west-1' } }), 'InStage', { parameterName: '/b' });
 
     const found = discoverProducers(app.node.findAll(), fingerprintOf).map(p => ({
-      name: p.parameterName, account: p.account, region: p.region, fingerprint: p.fingerprint, layer: p.layer.node.path,
+      name: p.parameterName, account: p.account, region: p.region, fingerprint: p.fingerprint, layer: p.layer?.node.path,
     }));
     expect(found).toEqual([
       { name: '/a', account: undefined, region: undefined, fingerprint: 'fp:Agnostic/Layer/Resource', layer: 'Agnostic/Layer/Resource' },
@@ -28,6 +28,25 @@ describe('discoverProducers', () => {
     new ssm.StringParameter(stack, 'Text', { parameterName: '/text', stringValue: 'hello' });
     new ssm.StringParameter(stack, 'Unnamed', { stringValue: layer.layerVersionArn });
     expect(discoverProducers(app.node.findAll(), fingerprintOf)).toEqual([]);
+  });
+
+  test('a parameter holding a literal layer version ARN (an AWS-managed layer) produces it, fingerprinted by the ARN', () => {
+    const arnOf = (version: number) => `arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV3-python313-arm64:${version}`;
+    const producersFor = (version: number) => {
+      const app = newApp();
+      const stack = new Stack(app, 'Shared');
+      new ssm.StringParameter(stack, 'Powertools', { parameterName: '/layers/powertools', stringValue: arnOf(version) });
+      new ssm.StringParameter(stack, 'NotALayer', { parameterName: '/layers/not', stringValue: 'arn:aws:lambda:eu-west-1:017000801446:function:f' });
+      return discoverProducers(app.node.findAll(), fingerprintOf);
+    };
+    const [p11] = producersFor(11);
+    expect(producersFor(11)).toHaveLength(1);
+    expect(p11).toMatchObject({ parameterName: '/layers/powertools', literalArn: arnOf(11) });
+    expect(p11.layer).toBeUndefined();
+    expect(p11.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // The same ARN gives the same fingerprint; the next version another.
+    expect(producersFor(11)[0].fingerprint).toBe(p11.fingerprint);
+    expect(producersFor(12)[0].fingerprint).not.toBe(p11.fingerprint);
   });
 
   test('a layer in another stack than its parameter is still its producer', () => {

@@ -1,11 +1,27 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Fn, Stack } from 'aws-cdk-lib';
+import { Fn, NestedStack, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { REPORT_FILE } from '../../src/report/layer-dependency-report';
-import { addAspect, ConsumerStack, consumerFunction, newApp, ProducerStack } from '../helpers/apps';
+import { addAspect, ConsumerStack, consumerFunction, newApp, ProducerStack, ssmLayer } from '../helpers/apps';
 
 describe('layer-dependencies.json', () => {
+  test('a consumer in a nested stack is named by its parent and id, the same on every synthesis', () => {
+    const synthesize = () => {
+      const app = newApp();
+      new ProducerStack(app, 'Producer');
+      const parent = new Stack(app, 'Service');
+      const nested = new NestedStack(parent, 'Functions');
+      consumerFunction(nested, 'Fn', [ssmLayer(nested)]);
+      addAspect(app);
+      const report = JSON.parse(fs.readFileSync(path.join(app.synth().directory, REPORT_FILE), 'utf-8'));
+      return report.consumers.map((c: any) => [c.stack, c.function]);
+    };
+    const first = synthesize();
+    expect(first).toEqual([['Service/Functions', 'Service/Functions/Fn']]);
+    expect(synthesize()).toEqual(first);
+  });
+
   test('every synthesis with the aspect writes producers, consumers with their layers, and findings', () => {
     const app = newApp();
     new ProducerStack(app, 'Producer');
