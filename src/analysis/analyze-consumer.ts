@@ -60,6 +60,11 @@ export interface AnalyzedLayer {
   readonly source: LayerSource;
   readonly status: LayerStatus;
   readonly tracked?: TrackedLayer;
+  /**
+   * The fingerprint of a layer version of the app passed by strong reference (Export/Import): not written into the
+   * function, which cannot follow it, but what `diff` compares to tell when that layer changes.
+   */
+  readonly exportedFingerprint?: string;
 }
 
 /** A finding waiting to be reported at the level the props give. */
@@ -135,7 +140,8 @@ export function analyzeConsumer(
         parameterName: source.parameterName,
       });
     } else if (source.kind === LayerSourceKind.STRONG_REFERENCE || source.kind === LayerSourceKind.IMPORT_VALUE) {
-      layers.push({ source, status: LayerStatus.EXPORTED });
+      const exported = source.target ? fingerprints.forResource(source.target) : undefined;
+      layers.push({ source, status: LayerStatus.EXPORTED, exportedFingerprint: exported && 'fingerprint' in exported ? exported.fingerprint : undefined });
       findings.push({ definition: EXPORTED_LAYER_ARN, message: exportedLayerArnMessage(path, source.label) });
     } else {
       layers.push({ source, status: LayerStatus.UNHASHED });

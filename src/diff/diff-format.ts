@@ -11,7 +11,7 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
     {
       title: 'Changed layers',
       headers: ['CHANGE', 'PARAMETER', 'ENVIRONMENT', 'PRODUCER', 'FINGERPRINT'],
-      rows: diff.changedLayers.map(c => [c.change, c.parameterName ?? '(weak reference)', c.parameterName !== undefined ? environmentLabel(c) : '-',
+      rows: diff.changedLayers.map(c => [c.change, c.parameterName ?? `(${c.via.replace('-', ' ')})`, c.parameterName !== undefined ? environmentLabel(c) : '-',
         c.producer ?? '-', transition(c)]),
     },
     {
@@ -22,7 +22,7 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
     },
     {
       title: 'Not following (will keep the old layer)',
-      headers: ['STACK', 'FUNCTION', 'PARAMETER', 'STATUS', 'FINDING'],
+      headers: ['STACK', 'FUNCTION', 'PARAMETER OR LAYER', 'STATUS', 'FINDING'],
       rows: diff.notFollowing.map(n => [n.stack, n.function, n.parameterName, n.status, n.finding ?? '-']),
     },
   ];

@@ -9,8 +9,8 @@ import { LayerDependencyReport, ReportConsumer, ReportProducer } from '../report
 export interface LayerChange {
   readonly change: 'changed' | 'added' | 'removed';
   /** How consumers reach it. */
-  readonly via: 'ssm-parameter' | 'weak-reference';
-  /** The SSM parameter; absent for a weak reference. */
+  readonly via: 'ssm-parameter' | 'weak-reference' | 'strong-reference';
+  /** The SSM parameter; absent for a weak or strong reference. */
   readonly parameterName?: string;
   readonly account?: string;
   readonly region?: string;
@@ -37,6 +37,7 @@ export interface MovedConsumer {
 export interface NotFollowingConsumer {
   readonly stack: string;
   readonly function: string;
+  /** The SSM parameter it reads the layer from, or, for a layer passed by strong reference, the layer's path. */
   readonly parameterName: string;
   readonly status: string;
   /** The finding that explains it; absent for a pinned parameter version (the pin is deliberate). */
@@ -60,7 +61,7 @@ function producerKey(p: { parameterName: string; account?: string; region?: stri
 
 /** SSM parameters first, by parameter and environment; then weak references, by producing layer. */
 function changeKey(c: LayerChange): string {
-  return c.parameterName !== undefined ? `0${producerKey({ ...c, parameterName: c.parameterName })}` : `1${c.producer ?? ''}`;
+  return c.parameterName !== undefined ? `0${producerKey({ ...c, parameterName: c.parameterName })}` : `1${c.via} ${c.producer ?? ''}`;
 }
 
 /** Every producer with a fingerprint, by (parameter, account, region); the app's own layers win over registry entries. */
@@ -86,6 +87,19 @@ function weakReferenceLayers(reports: readonly LayerDependencyReport[]): Map<str
     for (const layer of consumer.layers) {
       if (layer.kind === 'weak-reference' && FOLLOWED.has(layer.status) && layer.producer && layer.fingerprint) {
         byProducer.set(`${consumer.assembly ?? ''}\u0000${layer.producer}`, { producer: layer.producer, fingerprint: layer.fingerprint });
+      }
+    }
+  }
+  return byProducer;
+}
+
+/** Layers of the app passed by strong references (Export/Import), by producing layer, with their own fingerprint. */
+function strongReferenceLayers(reports: readonly LayerDependencyReport[]): Map<string, WeakReferenceLayer> {
+  const byProducer = new Map<string, WeakReferenceLayer>();
+  for (const consumer of reports.flatMap(r => r.consumers)) {
+    for (const layer of consumer.layers) {
+      if (layer.status === 'exported' && layer.producer && layer.layerFingerprint) {
+        byProducer.set(`${consumer.assembly ?? ''}\u0000${layer.producer}`, { producer: layer.producer, fingerprint: layer.layerFingerprint });
       }
     }
   }
@@ -140,6 +154,17 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
       });
     }
   }
+  const oldStrong = strongReferenceLayers(before);
+  const nowStrong = strongReferenceLayers(after);
+  for (const key of new Set([...oldStrong.keys(), ...nowStrong.keys()])) {
+    const a = oldStrong.get(key);
+    const b = nowStrong.get(key);
+    if (a?.fingerprint !== b?.fingerprint) {
+      changedLayers.push({
+        change: change(a, b), via: 'strong-reference', producer: (b ?? a)!.producer, before: a?.fingerprint, after: b?.fingerprint,
+      });
+    }
+  }
   changedLayers.sort((x, y) => compareText(changeKey(x), changeKey(y)));
 
   const previous = consumersByFunction(before);
@@ -153,6 +178,13 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
           stack: consumer.stack, function: consumer.function, layer: layer.parameterName ?? layer.source,
           before: earlier?.fingerprint, after: layer.fingerprint, versions: consumer.versions ?? [], aliases: consumer.aliases ?? [],
         });
+        continue;
+      }
+      const strong = layer.status === 'exported' && layer.producer !== undefined
+        && changedLayers.some(c => c.via === 'strong-reference' && c.change === 'changed' && c.producer === layer.producer);
+      if (strong) {
+        // The export is locked: the producer's deploy fails, and the consumer keeps the old layer.
+        notFollowing.push({ stack: consumer.stack, function: consumer.function, parameterName: layer.producer!, status: layer.status, finding: layer.finding });
         continue;
       }
       const affected = layer.parameterName !== undefined && !FOLLOWED.has(layer.status) && !CLOUDFORMATION_TRACKED.has(layer.status)

@@ -1,3 +1,4 @@
+import * as cdk from 'aws-cdk-lib';
 import { FindingDefinition } from './finding';
 import { FindingLevel } from './finding-level';
 
@@ -9,12 +10,20 @@ export const EXPORTED_LAYER_ARN: FindingDefinition = {
     + 'layer fails with "Export ... cannot be updated as it is in use by ..." (aws/aws-cdk#1972).',
 };
 
-/** Message for one strongly referenced layer of one function. */
+/** Message for one strongly referenced layer of one function; the fixes it names exist in the installed aws-cdk-lib. */
 export function exportedLayerArnMessage(functionPath: string, source: string): string {
+  const weak = hasWeakReferences()
+    ? ', or make the reference weak (CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK)); this aspect tracks both'
+    : '; this aspect tracks it (aws-cdk-lib releases with CrossStackReferences also offer weak references)';
   return `function ${functionPath} takes its layer ARN from ${source}, a CloudFormation Export/Import. `
     + 'The first time the layer changes its ARN changes, and the producer stack fails to deploy with '
     + '"Export ... cannot be updated as it is in use by ..." (aws/aws-cdk#1972). '
     + 'Fix: pass the ARN through an SSM parameter (ssm.StringParameter in the producer, '
-    + 'ssm.StringParameter.valueForStringParameter in the consumer), or make the reference weak '
-    + '(CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK)); this aspect tracks both.';
+    + `ssm.StringParameter.valueForStringParameter in the consumer)${weak}.`;
+}
+
+/** True when the installed aws-cdk-lib has weak cross-stack references (`CrossStackReferences`, `ReferenceStrength`). */
+function hasWeakReferences(): boolean {
+  const lib = cdk as unknown as Record<string, unknown>;
+  return typeof lib.CrossStackReferences === 'function' && lib.ReferenceStrength !== undefined;
 }

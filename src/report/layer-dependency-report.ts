@@ -103,7 +103,9 @@ export function buildReport(input: ReportInput): unknown {
           fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
           origin: l.tracked?.origin,
           producer: l.tracked?.producer ? ownerScope(publishingResource(l.tracked.producer)).node.path
-            : l.tracked?.layer ? ownerScope(l.tracked.layer).node.path : undefined,
+            : l.tracked?.layer ? ownerScope(l.tracked.layer).node.path
+              : l.exportedFingerprint !== undefined && l.source.target ? ownerScope(l.source.target).node.path : undefined,
+          layerFingerprint: l.exportedFingerprint !== undefined ? shortFingerprint(l.exportedFingerprint) : undefined,
           finding: findingOfStatus(l.status),
         })),
       };

@@ -34,6 +34,8 @@ export interface ReportLayer {
   readonly origin?: string;
   /** The construct path of the producing layer, when the app has it. */
   readonly producer?: string;
+  /** The short fingerprint of a layer of the app passed by strong reference (status `exported`): not in the function. */
+  readonly layerFingerprint?: string;
   /** The finding that explains why this layer is not followed, when one does. */
   readonly finding?: string;
 }

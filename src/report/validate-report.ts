@@ -16,6 +16,7 @@ const CONSUMER: Record<string, FieldRule> = {
 const LAYER: Record<string, FieldRule> = {
   index: 'number', source: 'string', kind: 'string', status: 'string',
   parameterName: 'string?', fingerprint: 'string?', origin: 'string?', producer: 'string?', finding: 'string?',
+  layerFingerprint: 'string?',
 };
 const STALE_ENTRY: Record<string, FieldRule> = {
   parameterName: 'string', registered: 'string', account: 'string?', region: 'string?', source: 'string?', current: 'string?', error: 'string?',

@@ -10,7 +10,7 @@ import {
   addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, layerSource, messages, newApp,
   PARAMETER, ProducerStack, ssmLayer, versionAndAlias,
 } from '../helpers/apps';
-import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
+import { CDK_VERSION, HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
 
 const MARKER = /\[layer-sync ([0-9a-f ]+)\]$/;
 
@@ -201,6 +201,20 @@ describe('LayerDependencyAspect: cross-stack references within the app', () => {
     addAspect(app);
 
     expect(messages(consumer, 'warning').join('\n')).toMatch(/function Consumer\/Fn takes its layer ARN from Fn::ImportValue "SharedLayerArn".*\[ack: cdk-layer-sync:ExportedLayerArn\]/s);
+  });
+
+  test(`the fix names only APIs aws-cdk-lib ${CDK_VERSION} has: weak references where it has them`, () => {
+    const app = newApp();
+    const consumer = new Stack(app, 'Consumer');
+    consumerFunction(consumer, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(consumer, 'L', Fn.importValue('SharedLayerArn'))]);
+    addAspect(app);
+    const [warning] = messages(consumer, 'warning');
+    expect(warning).toContain('ssm.StringParameter.valueForStringParameter');
+    if (HAS_WEAK_REFERENCES) {
+      expect(warning).toContain('CrossStackReferences.of(layer).produce(ReferenceStrength.WEAK)');
+    } else {
+      expect(warning).not.toMatch(/CrossStackReferences\.of|ReferenceStrength\./);
+    }
   });
 });
 

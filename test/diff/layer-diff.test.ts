@@ -1,7 +1,7 @@
 import { diffReports } from '../../src/diff/layer-diff';
 import { PARAMETER } from '../helpers/apps';
 import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
-import { platformApp, weakReferenceApp } from '../helpers/reports';
+import { platformApp, strongReferenceApp, weakReferenceApp } from '../helpers/reports';
 
 describe('diffReports, on the reports of real syntheses', () => {
   const v1 = platformApp('VALUE = 1\n').report;
@@ -63,5 +63,20 @@ describe('diffReports, on the reports of real syntheses', () => {
     const diff = diffReports([weakReferenceApp('VALUE = 1\n', true).report], [weakReferenceApp('VALUE = 2\n', true).report]);
     expect(diff.changedLayers.map(c => [c.via, c.parameterName, c.producer])).toEqual([['ssm-parameter', PARAMETER, 'Layers/Layer']]);
     expect(diff.moved.map(m => m.function)).toEqual(['Billing/Fn', 'Orders/Fn']);
+  });
+
+  test('a layer passed by strong references: the change is listed, and every consumer as not following', () => {
+    const before = strongReferenceApp('VALUE = 1\n');
+    const after = strongReferenceApp('VALUE = 2\n');
+    const diff = diffReports([before.report], [after.report]);
+    expect(diff.changedLayers).toEqual([{
+      change: 'changed', via: 'strong-reference', producer: 'Layers/Layer', before: before.layerFingerprint, after: after.layerFingerprint,
+    }]);
+    expect(diff.moved).toEqual([]);
+    expect(diff.notFollowing.map(n => [n.function, n.parameterName, n.status, n.finding])).toEqual([
+      ['Billing/Fn', 'Layers/Layer', 'exported', 'cdk-layer-sync:ExportedLayerArn'],
+      ['Orders/Fn', 'Layers/Layer', 'exported', 'cdk-layer-sync:ExportedLayerArn'],
+    ]);
+    expect(diffReports([before.report], [strongReferenceApp('VALUE = 1\n').report])).toEqual({ changedLayers: [], moved: [], notFollowing: [] });
   });
 });

@@ -58,3 +58,15 @@ export function weakReferenceApp(layerContent: string, alsoBehindParameter = fal
   const template = Template.fromJSON(JSON.parse(fs.readFileSync(path.join(synthesized.outdir, 'Layers.template.json'), 'utf-8')));
   return { ...synthesized, layerFingerprint: expectedShortFingerprint(template) };
 }
+
+/** A layer of one stack passed to two consumer stacks by strong reference (Export/Import): none can follow it. */
+export function strongReferenceApp(layerContent: string) {
+  const synthesized = synthesizedReport(app => {
+    const layer = new lambda.LayerVersion(new Stack(app, 'Layers'), 'Layer', { code: lambda.Code.fromAsset(layerSource(layerContent)) });
+    for (const name of ['Orders', 'Billing']) {
+      consumerFunction(new Stack(app, name), 'Fn', [layer]);
+    }
+  });
+  const template = Template.fromJSON(JSON.parse(fs.readFileSync(path.join(synthesized.outdir, 'Layers.template.json'), 'utf-8')));
+  return { ...synthesized, layerFingerprint: expectedShortFingerprint(template) };
+}
