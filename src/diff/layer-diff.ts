@@ -184,7 +184,9 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
         && changedLayers.some(c => c.via === 'strong-reference' && c.change === 'changed' && c.producer === layer.producer);
       if (strong) {
         // The export is locked: the producer's deploy fails, and the consumer keeps the old layer.
-        notFollowing.push({ stack: consumer.stack, function: consumer.function, parameterName: layer.producer!, status: layer.status, finding: layer.finding });
+        notFollowing.push({
+          stack: consumer.stack, function: consumer.function, parameterName: layer.producer!, status: layer.status, finding: layer.finding,
+        });
         continue;
       }
       const affected = layer.parameterName !== undefined && !FOLLOWED.has(layer.status) && !CLOUDFORMATION_TRACKED.has(layer.status)

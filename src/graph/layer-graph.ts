@@ -57,7 +57,8 @@ function findingLabel(layer: ReportLayer): string {
  * The graph of one or more apps (and lock files): a node per producing layer, registry entry and function, an
  * edge per layer of a function. A registry entry with the same parameter, environment and fingerprint as a layer
  * another app produces is drawn as that layer, so a layer app and the service apps reading its lock file meet
- * in one picture. Layers CloudFormation tracks itself (literal ARNs, same stack) are not drawn.
+ * in one picture. A layer of the function's own stack is drawn with an edge labelled `same stack`; literal ARNs,
+ * which nothing of the app produces, are not drawn.
  */
 export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphLockFile[] = []): LayerGraph {
   const nodes = new Map<string, GraphNode>();
@@ -107,7 +108,16 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
         id, kind: 'consumer', group: groupOf(app.name, consumer.assembly), label: [consumer.function],
       }));
       for (const layer of consumer.layers) {
+        if (layer.status === 'local' && !layer.producer) {
+          // A literal ARN: nothing of the app produces it, and CloudFormation sees its changes.
+          continue;
+        }
         if (layer.status === 'local') {
+          // A layer version of the function's own stack, which CloudFormation and CDK's version hash track.
+          const own = node(`L\u0000${app.name}\u0000${consumer.assembly ?? ''}\u0000${layer.producer}`, id => ({
+            id, kind: 'producer', group: groupOf(app.name, consumer.assembly), label: [layer.producer!],
+          }));
+          edges.push({ from: own.id, to: target.id, followed: true, label: 'same stack' });
           continue;
         }
         const followed = layer.status === 'tracked';

@@ -104,7 +104,8 @@ export function buildReport(input: ReportInput): unknown {
           origin: l.tracked?.origin,
           producer: l.tracked?.producer ? ownerScope(publishingResource(l.tracked.producer)).node.path
             : l.tracked?.layer ? ownerScope(l.tracked.layer).node.path
-              : l.exportedFingerprint !== undefined && l.source.target ? ownerScope(l.source.target).node.path : undefined,
+              : l.source.target && (l.exportedFingerprint !== undefined || l.status === LayerStatus.LOCAL) ? ownerScope(l.source.target).node.path
+                : undefined,
           layerFingerprint: l.exportedFingerprint !== undefined ? shortFingerprint(l.exportedFingerprint) : undefined,
           finding: findingOfStatus(l.status),
         })),

@@ -1,6 +1,8 @@
+import { Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildGraph } from '../../src/graph/layer-graph';
-import { PARAMETER } from '../helpers/apps';
-import { platformApp } from '../helpers/reports';
+import { consumerFunction, layerSource, PARAMETER } from '../helpers/apps';
+import { platformApp, strongReferenceApp, synthesizedReport } from '../helpers/reports';
 
 describe('buildGraph, on the report of a real synthesis', () => {
   const { report } = platformApp('VALUE = 1\n');
@@ -31,5 +33,31 @@ describe('buildGraph, on the report of a real synthesis', () => {
     ]));
     expect(byLabel('/other-team/arn')).toMatchObject({ kind: 'unknown', group: 'unknown producers' });
     expect(byLabel(PARAMETER).id).toBe(byLabel('Layers/Layer').id);
+  });
+});
+
+describe('buildGraph: layers passed by strong reference, and layers of the function\'s own stack', () => {
+  test('the app\'s own strongly referenced layer is a producer of the app, with an ExportedLayerArn edge', () => {
+    const { report } = strongReferenceApp('VALUE = 1\n');
+    const graph = buildGraph([{ name: 'app', report }]);
+    const layer = graph.nodes.find(n => n.label.includes('Layers/Layer'))!;
+    expect(layer).toMatchObject({ kind: 'producer', group: 'app' });
+    expect(graph.nodes.filter(n => n.group === 'unknown producers')).toEqual([]);
+    expect(graph.edges.filter(e => e.from === layer.id).map(e => [e.followed, e.label])).toEqual([
+      [false, 'ExportedLayerArn'], [false, 'ExportedLayerArn'],
+    ]);
+  });
+
+  test('a function using a layer of its own stack has an edge from it, labelled same stack; literal ARNs have none', () => {
+    const { report } = synthesizedReport(app => {
+      const stack = new Stack(app, 'Solo');
+      const layer = new lambda.LayerVersion(stack, 'Own', { code: lambda.Code.fromAsset(layerSource()) });
+      consumerFunction(stack, 'Fn', [layer, lambda.LayerVersion.fromLayerVersionArn(stack, 'Lit', 'arn:aws:lambda:eu-west-1:123456789012:layer:x:1')]);
+    }, { '@aws-cdk/aws-lambda:recognizeLayerVersion': 'true' });
+    const graph = buildGraph([{ name: 'app', report }]);
+    const own = graph.nodes.find(n => n.label.includes('Solo/Own'))!;
+    const fn = graph.nodes.find(n => n.label.includes('Solo/Fn'))!;
+    expect(own).toMatchObject({ kind: 'producer', group: 'app' });
+    expect(graph.edges).toEqual([{ from: own.id, to: fn.id, followed: true, label: 'same stack' }]);
   });
 });
