@@ -6,10 +6,10 @@ import { cachedLayerLookupMessage, CACHED_LAYER_LOOKUP } from '../findings/cache
 import { exportedLayerArnMessage, EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { FindingDefinition } from '../findings/finding';
 import { ownerScope } from '../cfn/owner-scope';
-import { staleRegistryEntryMessage, STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
+import { registryDisagreesMessage, staleRegistryEntryMessage, STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
 import { unhashedConsumerMessage, UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
-import { LayerProducer } from '../producers/layer-producer';
+import { LayerProducer, publishingResource } from '../producers/layer-producer';
 import { StaleEntry } from '../registry/stale-entries';
 
 /** Where a tracked layer's fingerprint came from. */
@@ -89,6 +89,8 @@ export type FingerprintResolution =
   | {
     readonly fingerprint: string; readonly origin: FingerprintOrigin;
     readonly producer?: LayerProducer; readonly layer?: CfnResource; readonly stale?: StaleEntry;
+    /** The fingerprint of a registry entry the app's own producer overrode, when the two differ. */
+    readonly overriddenRegistryFingerprint?: string;
   }
   | { readonly missing: string; readonly unresolvable?: boolean };
 
@@ -129,6 +131,14 @@ export function analyzeConsumer(
         findings.push({
           definition: STALE_REGISTRY_ENTRY,
           message: staleRegistryEntryMessage(path, resolution.stale, fingerprints.registryFile),
+          parameterName: source.parameterName,
+        });
+      }
+      if (resolution.overriddenRegistryFingerprint && resolution.producer) {
+        findings.push({
+          definition: STALE_REGISTRY_ENTRY,
+          message: registryDisagreesMessage(path, resolution.producer.parameterName, resolution.overriddenRegistryFingerprint,
+            ownerScope(publishingResource(resolution.producer)).node.path, resolution.fingerprint, fingerprints.registryFile),
           parameterName: source.parameterName,
         });
       }

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
@@ -39,7 +40,14 @@ export class LayerSyncPlan implements FingerprintSource {
   /**
    * @param staleEntries the registry's stale entries, when the caller already checked them (`staleEntriesOf`)
    */
-  constructor(root: IConstruct, private readonly registry?: LayerRegistry, staleEntries?: ReadonlyMap<LayerRegistryEntry, StaleEntry>) {
+  /**
+   * @param ownLockFile the lock file this app writes (`registryOutput`): a registry read from it is refreshed by this
+   * synthesis, so its disagreement with the app's own producers is not reported
+   */
+  constructor(
+    root: IConstruct, private readonly registry?: LayerRegistry, staleEntries?: ReadonlyMap<LayerRegistryEntry, StaleEntry>,
+    private readonly ownLockFile?: string,
+  ) {
     this.registryFile = registry?._file;
     this.staleEntries = staleEntries ?? staleEntriesOf(registry);
     const constructs = root.node.findAll();
@@ -107,7 +115,12 @@ export class LayerSyncPlan implements FingerprintSource {
       return { missing: `its producer layer ${publishingResource(producer).node.path} could not be fingerprinted: ${producer.fingerprintError}`, unresolvable: true };
     }
     if (producer) {
-      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
+      const registered = this.registry?._match(parameterName, account, region).match;
+      const disagrees = registered && registered.fingerprint !== producer.fingerprint && !this.isOwnLockFile(this.registry?._file);
+      return {
+        fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer,
+        overriddenRegistryFingerprint: disagrees ? registered.fingerprint : undefined,
+      };
     }
     if (this.registry) {
       const registered = this.registry._match(parameterName, account, region);
@@ -138,6 +151,10 @@ export class LayerSyncPlan implements FingerprintSource {
       return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
     }
     return { missing: `the referenced ${target.cfnResourceType} is not a layer version or a parameter holding one` };
+  }
+
+  private isOwnLockFile(file: string | undefined): boolean {
+    return file !== undefined && this.ownLockFile !== undefined && path.resolve(file) === path.resolve(this.ownLockFile);
   }
 
   private fingerprintOf(layer: CfnResource): string {

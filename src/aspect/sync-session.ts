@@ -70,7 +70,7 @@ export class SyncSession implements RunHost {
     }
     let run = byScope.get(scope);
     if (!run) {
-      const makePlan = () => new LayerSyncPlan(this.root, options.registry, this.staleEntriesOf(options.registry));
+      const makePlan = () => new LayerSyncPlan(this.root, options.registry, this.staleEntriesOf(options.registry), options.registryOutput);
       const created = new ScopeRun(scope, makePlan, options, this);
       byScope.set(scope, created);
       run = created;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'util';
+import { missingFingerprints } from '../report/rendered-fingerprints';
 import { readAssemblyReport } from './cli-inputs';
 import { CliError } from './usage';
 
@@ -12,21 +13,29 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   if (positionals.length > 1) {
     throw new CliError(`expected at most one cloud assembly directory, got ${positionals.length}`);
   }
-  const report = readAssemblyReport(positionals[0] ?? 'cdk.out');
+  const assembly = positionals[0] ?? 'cdk.out';
+  const report = readAssemblyReport(assembly);
+  // The invariant: what the report calls followed is in the templates CDK wrote.
+  const notCarried = missingFingerprints(assembly, report);
   const rows = report.consumers.flatMap(c => c.layers.map(l => ({
     stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
   })));
-  const problems = rows.filter(r => FAILING.has(r.status)).length + report.staleEntries.length;
+  const problems = rows.filter(r => FAILING.has(r.status)).length + report.staleEntries.length + notCarried.length;
   if (values.json) {
-    out(JSON.stringify({ ok: problems === 0, consumers: rows, staleEntries: report.staleEntries }, undefined, 2));
+    out(JSON.stringify({ ok: problems === 0, consumers: rows, staleEntries: report.staleEntries, notCarried }, undefined, 2));
   } else {
     printTable(rows, out);
     for (const stale of report.staleEntries) {
       out(`stale registry entry: '${stale.parameterName}' registered ${stale.registered.slice(0, 12)}, `
         + `source ${stale.source} ${stale.current ? `now ${stale.current.slice(0, 12)}` : `unreadable (${stale.error})`}`);
     }
+    for (const missing of notCarried) {
+      out(`fingerprint not in the template: ${missing.function} (stack ${missing.stack}) follows ${missing.expected.join(' ')} `
+        + `according to the report, but its template has ${missing.found}`);
+    }
     out(problems === 0 ? `ok: ${rows.length} layer use(s), all followed or already tracked by CloudFormation`
-      : `${problems} problem(s): consumers that will not move with their layer, or stale registry entries`);
+      : `${problems} problem(s): consumers that will not move with their layer, stale registry entries, or followed `
+        + 'consumers whose template lacks the fingerprint');
   }
   return problems === 0 ? 0 : 1;
 }

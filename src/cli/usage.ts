@@ -14,7 +14,8 @@ Commands:
 
   check [cdk.out] [--json]
       Read the layer-dependencies.json report of a synthesized cloud assembly (default: cdk.out), print
-      every consumer's layers, and exit 1 when any consumer is not tracked or any registry entry is stale.
+      every consumer's layers, and exit 1 when any consumer is not tracked, any registry entry is stale, or a
+      tracked consumer's template in the assembly lacks the fingerprint the report says it carries.
 
   diff <before cdk.out> <after cdk.out> [<before> <after>]... [--json | --markdown] [--fail-on-not-following]
       Compare two syntheses (pairs of cloud assemblies, one pair per app): the layers whose fingerprint

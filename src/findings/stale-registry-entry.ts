@@ -33,3 +33,13 @@ export function staleRegistryEntryMessage(functionPath: string, stale: StaleEntr
     + `${stale.directory} ${now}. The layer source changed after the registry was written, so this function `
     + `may not move with the layer. Refresh the entry: ${refreshCommand(stale, file)} (or re-synthesize the producer app).`;
 }
+
+/** Message for a registry entry that disagrees with the app's own producer of the same parameter and environment. */
+export function registryDisagreesMessage(
+  functionPath: string, parameterName: string, registered: string, producerPath: string, current: string, file?: string,
+): string {
+  return `function ${functionPath} follows layer parameter '${parameterName}' from this app's own producer ${producerPath} `
+    + `(${current.slice(0, 12)}), but the registry${file ? ` ${file}` : ''} has ${registered.slice(0, 12)} for it. The app's `
+    + 'own layer wins, so this function moves with it; other apps that read the registry would not. Refresh the entry: '
+    + 'let this app write the file (`registryOutput`), or re-synthesize the app that does.';
+}

@@ -146,8 +146,11 @@ class TreeLister {
         : `${WHO}: symbolic link '${absolute}' points at '${fs.readlinkSync(absolute)}', which does not exist`);
     }
     const stats = fs.statSync(real);
-    if (!stats.isDirectory()) {
+    if (stats.isFile()) {
       return [fileEntry(real, relative, stats)];
+    }
+    if (!stats.isDirectory()) {
+      throw new Error(`${WHO}: symbolic link '${absolute}' points at '${real}', which is not a regular file or directory; a layer cannot hold it`);
     }
     const containing = fs.realpathSync(path.dirname(absolute));
     if (chain.includes(real) || containing === real || containing.startsWith(real + path.sep)) {

@@ -84,6 +84,11 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
   const absolute = path.resolve(file);
   let text: string;
   try {
+    // A FIFO or a device would block the read, or never end: only a regular file is a lock file.
+    if (fs.existsSync(absolute) && !fs.statSync(absolute).isFile()) {
+      throw new Error(fs.statSync(absolute).isDirectory()
+        ? 'it is a directory; expected the path of a lock file (a JSON file)' : 'it is not a regular file');
+    }
     text = fs.readFileSync(absolute, 'utf-8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

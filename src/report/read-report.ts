@@ -23,6 +23,9 @@ export function readReport(assembly: string): LayerDependencyReport {
   }
   let data: unknown;
   try {
+    if (!fs.statSync(file).isFile()) {
+      throw new Error('it is not a regular file');
+    }
     data = JSON.parse(fs.readFileSync(file, 'utf-8'));
   } catch (error) {
     throw new Error(`cannot read '${file}': ${(error as Error).message}`);
@@ -40,7 +43,11 @@ export function previousLayerAssets(assemblyDirectory: string | undefined): Map<
     return byLayer;
   }
   try {
-    const report = JSON.parse(fs.readFileSync(path.join(assemblyDirectory, REPORT_FILE), 'utf-8')) as Partial<LayerDependencyReport>;
+    const file = path.join(assemblyDirectory, REPORT_FILE);
+    if (!fs.statSync(file).isFile()) {
+      return byLayer;
+    }
+    const report = JSON.parse(fs.readFileSync(file, 'utf-8')) as Partial<LayerDependencyReport>;
     for (const record of Array.isArray(report.layerAssets) ? report.layerAssets : []) {
       if (typeof record?.layer === 'string' && typeof record.assetHash === 'string' && typeof record.fingerprint === 'string') {
         byLayer.set(record.layer, record);

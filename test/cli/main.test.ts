@@ -97,6 +97,17 @@ describe('cdk-layer-sync check', () => {
     expect(result.stdout).toContain('1 problem(s)');
   });
 
+  test('exits 1 when a followed consumer\'s template lacks its fingerprint (the invariant, from the assembly alone)', () => {
+    const dir = synth(false);
+    const template = path.join(dir, 'Consumer.template.json');
+    fs.writeFileSync(template, fs.readFileSync(template, 'utf-8').replace(/ ?\[layer-sync [0-9a-f]{12}\]/, ''));
+    const result = runCli(['check', dir]);
+    expect(result.status).toBe(1);
+    expect(result.stdout)
+      .toMatch(/fingerprint not in the template: Consumer\/Consumer \(stack Consumer\) follows [0-9a-f]{12} according to the report/);
+    expect(result.stdout).toContain('1 problem(s)');
+  });
+
   test('--json for machines', () => {
     const result = runCli(['check', synth(true), '--json']);
     expect(result.status).toBe(1);

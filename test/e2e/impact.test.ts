@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { consumers, context, copyTree, EXAMPLE_DIR, readTemplate, REPO_ROOT, runCdk } from '../../scripts/cdk-cli';
 import { runCli } from '../helpers/cli';
-import { platformApp } from '../helpers/reports';
+import { platformApp, strongReferenceApp } from '../helpers/reports';
 
 const LAYER_SOURCE = path.join(EXAMPLE_DIR, 'functions', 'src', 'lambda_layers', 'common_modules');
 const MULTI_APP = path.join(REPO_ROOT, 'examples', 'multi-app');
@@ -54,6 +54,17 @@ describe('cdk-layer-sync diff on the cross-stack example, before and after a lay
     expect(result.status).toBe(1);
     expect(result.stdout).toContain('Not following (will keep the old layer): 2');
     expect(runCli(['diff', v1, v2]).status).toBe(0);
+  });
+
+  test('a layer passed by strong references: the change is printed, and --fail-on-not-following exits 1 naming each consumer', () => {
+    const v1 = strongReferenceApp('VALUE = 1\n').outdir;
+    const v2 = strongReferenceApp('VALUE = 2\n').outdir;
+    const result = runCli(['diff', v1, v2, '--fail-on-not-following']);
+    expect(result.stdout).not.toContain('no layer changed');
+    expect(result.stdout).toMatch(/changed\s+\(strong reference\)\s+-\s+Layers\/Layer/);
+    expect(result.stdout).toMatch(/Not following \(will keep the old layer\): 2/);
+    expect(result.stdout).toMatch(/Orders\s+Orders\/Fn\s+Layers\/Layer\s+exported\s+cdk-layer-sync:ExportedLayerArn/);
+    expect(result.status).toBe(1);
   });
 
   test('--fail-on-not-following exits 0 when the consumers that do not follow read another layer', () => {

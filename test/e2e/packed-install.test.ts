@@ -116,6 +116,37 @@ describe(`the packed library in an app pinned to aws-cdk-lib ${PINNED_CDK}`, () 
     expect(failing.stdout + failing.stderr).toMatch(/LayerSync-ConsumerNotFollowing.*ChildStack/s);
   });
 
+  test(`with cdk-nag ${PINNED_CDK_NAG}, NagSuppressions silence the pack's finding on one parameter, by appliesTo`, () => {
+    const suppressed = path.join(appDir, 'suppressed.ts');
+    fs.writeFileSync(suppressed, [
+      "import { App, Aspects, AspectPriority, Stack } from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import * as ssm from 'aws-cdk-lib/aws-ssm';",
+      "import { NagSuppressions } from 'cdk-nag';",
+      "import { LayerDependencyAspect, LayerSyncChecks } from 'cdk-layer-sync';",
+      'const app = new App();',
+      "const stack = new Stack(app, 'Orphans');",
+      "for (const name of ['/other-team/layers/tools/arn', '/other-team/layers/more/arn']) {",
+      '  new lambda.Function(stack, `Fn${name.split("/")[3]}`, {',
+      "    runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c):\\n  return 1'),",
+      "    layers: [lambda.LayerVersion.fromLayerVersionArn(stack, `L${name.split('/')[3]}`, ssm.StringParameter.valueForStringParameter(stack, name))],",
+      '  });',
+      '}',
+      'NagSuppressions.addStackSuppressions(stack, [{',
+      "  id: 'LayerSync-UnhashedConsumer', reason: 'owned by the tools team', appliesTo: ['Parameter::/other-team/layers/tools/arn'],",
+      '}]);',
+      'Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });',
+      'Aspects.of(app).add(new LayerSyncChecks());',
+      'app.synth();',
+      '',
+    ].join('\n'));
+    const result = runCdk(['synth', '--quiet', '--app', `node -r ${require.resolve('ts-node/register/transpile-only')} suppressed.ts`], appDir);
+    const output = result.stdout + result.stderr;
+    expect(result.status).toBe(0);
+    expect(output).toContain('LayerSync-UnhashedConsumer[Parameter::/other-team/layers/more/arn]');
+    expect(output).not.toContain('LayerSync-UnhashedConsumer[Parameter::/other-team/layers/tools/arn]');
+  });
+
   test('the example\'s two consumers move with their layer there', () => {
     const layerDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-user-layer-')), 'common_modules');
     copyTree(path.join(appDir, 'functions', 'src', 'lambda_layers', 'common_modules'), layerDir);

@@ -1,0 +1,102 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { composeDescription } from '../rewrite/description-marker';
+import { environmentValue } from '../rewrite/environment-variable';
+import { LayerDependencyReport, ReportConsumer } from './report-shape';
+
+/** A consumer the report calls followed whose rendered template does not carry its layers' fingerprints. */
+export interface MissingFingerprint {
+  readonly function: string;
+  readonly stack: string;
+  /** The short fingerprints the report says it follows, in layer order. */
+  readonly expected: string[];
+  /** What was found instead. */
+  readonly found: string;
+}
+
+interface Manifest {
+  readonly artifacts?: Record<string, { type?: string; displayName?: string; properties?: { templateFile?: string; directoryName?: string } }>;
+}
+
+/**
+ * The invariant the library keeps, checked from the cloud assembly alone: every consumer the report calls followed
+ * carries, in the template CDK wrote, the current fingerprint of each followed layer, in its description marker
+ * or in an environment variable. Returns every consumer that does not.
+ */
+export function missingFingerprints(assemblyDirectory: string, report: LayerDependencyReport): MissingFingerprint[] {
+  const templates = stackTemplates(assemblyDirectory);
+  const missing: MissingFingerprint[] = [];
+  for (const consumer of report.consumers) {
+    const expected = consumer.layers.filter(l => l.status === 'tracked' && l.fingerprint).map(l => l.fingerprint!);
+    if (expected.length === 0) {
+      continue;
+    }
+    const properties = renderedFunction(consumer, templates, assemblyDirectory);
+    if (typeof properties === 'string') {
+      missing.push({ function: consumer.function, stack: consumer.stack, expected, found: properties });
+      continue;
+    }
+    const description = properties.Description;
+    const byDescription = typeof description === 'string' && composeDescription(description, expected).description === description;
+    const variables = (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+    const byEnvironment = Object.values(variables).includes(environmentValue(expected));
+    if (!byDescription && !byEnvironment) {
+      missing.push({
+        function: consumer.function, stack: consumer.stack, expected,
+        found: `description ${JSON.stringify(description ?? null)} and no environment variable ${JSON.stringify(environmentValue(expected))}`,
+      });
+    }
+  }
+  return missing;
+}
+
+/** Every stack template of the assembly and of its Stages' assemblies, by the stack's construct path. */
+function stackTemplates(directory: string): Map<string, string> {
+  const templates = new Map<string, string>();
+  const visit = (dir: string) => {
+    const manifestFile = path.join(dir, 'manifest.json');
+    if (!fs.existsSync(manifestFile)) {
+      return;
+    }
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf-8')) as Manifest;
+    for (const artifact of Object.values(manifest.artifacts ?? {})) {
+      if (artifact.type === 'aws:cloudformation:stack' && artifact.displayName && artifact.properties?.templateFile) {
+        templates.set(artifact.displayName, path.join(dir, artifact.properties.templateFile));
+      } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
+        visit(path.join(dir, artifact.properties.directoryName));
+      }
+    }
+  };
+  visit(directory);
+  return templates;
+}
+
+/** The function's properties in the template CDK wrote, or why they could not be found. */
+function renderedFunction(consumer: ReportConsumer, templates: Map<string, string>, root: string): Record<string, unknown> | string {
+  const own = templates.get(consumer.stackPath);
+  const candidates = own ? [own] : nestedTemplates(root);
+  const found = candidates.flatMap(file => {
+    const resource = JSON.parse(fs.readFileSync(file, 'utf-8')).Resources?.[consumer.logicalId];
+    return resource?.Type === 'AWS::Lambda::Function' ? [resource.Properties ?? {}] : [];
+  });
+  if (found.length !== 1) {
+    return found.length === 0
+      ? `no template in '${root}' holds its function ${consumer.logicalId}`
+      : `${found.length} nested stack templates hold a function ${consumer.logicalId}; it cannot be told which is its own`;
+  }
+  return found[0];
+}
+
+/** Every nested stack template anywhere in the assembly directory. */
+function nestedTemplates(directory: string): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync(directory, { withFileTypes: true })) {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory() && entry.name.startsWith('assembly-')) {
+      found.push(...nestedTemplates(full));
+    } else if (entry.isFile() && entry.name.endsWith('.nested.template.json')) {
+      found.push(full);
+    }
+  }
+  return found;
+}
