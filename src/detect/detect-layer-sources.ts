@@ -134,15 +134,53 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
   if (text.includes('{{resolve:') || text.includes('Fn::ImportValue') || text.includes('Fn::GetStackOutput')) {
     return unresolvable(index, `Layers[${index}]`, `the ARN is built by ${keys.join(', ')} around an imported value: ${text}`);
   }
-  if (text.includes('"Fn::GetAtt"')) {
+  const deployTime = deployTimeInputs(entry);
+  if (deployTime.length > 0) {
     return {
       kind: LayerSourceKind.UNTRACKABLE,
       index,
       label: `intrinsic ${text}`,
-      reason: 'its ARN is an attribute CloudFormation reads when the stack deploys, so the function\'s version does not change when it does',
+      reason: `its ARN is computed when the stack deploys, from ${deployTime.join(', ')}, so the function's template and `
+        + 'version do not change when it does',
     };
   }
+  // Literals and pseudo parameters only (a partition, a region): the ARN is in the template.
   return { kind: LayerSourceKind.LOCAL, index, label: `intrinsic ${text}` };
+}
+
+/**
+ * What an intrinsic takes from the deployment rather than from the template: `Ref`s to anything but a pseudo
+ * parameter (`AWS::Region`...), `Fn::GetAtt`s, and `Fn::Sub` variables other than pseudo parameters.
+ */
+function deployTimeInputs(value: unknown): string[] {
+  if (Array.isArray(value)) {
+    return value.flatMap(deployTimeInputs);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return [];
+  }
+  const found: string[] = [];
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    if (key === 'Ref' && typeof inner === 'string' && !inner.startsWith('AWS::')) {
+      found.push(`Ref ${inner}`);
+    } else if (key === 'Fn::GetAtt') {
+      found.push(`Fn::GetAtt ${JSON.stringify(inner)}`);
+    } else if (key === 'Fn::Sub') {
+      const template = Array.isArray(inner) ? inner[0] : inner;
+      const variables = Array.isArray(inner) && typeof inner[1] === 'object' && inner[1] !== null ? Object.keys(inner[1]) : [];
+      for (const match of typeof template === 'string' ? template.matchAll(/\$\{([^!}][^}]*)\}/g) : []) {
+        if (!match[1].startsWith('AWS::') && !variables.includes(match[1])) {
+          found.push(`\${${match[1]}}`);
+        }
+      }
+      if (Array.isArray(inner)) {
+        found.push(...deployTimeInputs(inner[1]));
+      }
+      continue;
+    }
+    found.push(...deployTimeInputs(inner));
+  }
+  return found;
 }
 
 /** A layer ARN that a resource of the consumer's own stack (not a layer version) gives when the stack deploys. */

@@ -55,6 +55,14 @@ describe('detectLayerSources', () => {
       ];
     })).toEqual([LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE]);
   });
+  test('an intrinsic is local only when it holds literals and pseudo parameters; else it is computed at deploy time', () => {
+    expect(kindsOf(c => [
+      arn(c, 'Pseudo', Fn.join(':', ['arn', Fn.ref('AWS::Partition'), 'lambda', Fn.ref('AWS::Region'), '123456789012', 'layer', 'x', '3'])),
+      arn(c, 'SubPseudo', Fn.sub('arn:${AWS::Partition}:lambda:${AWS::Region}:123456789012:layer:x:3')),
+      arn(c, 'SubResource', Fn.sub('${LayerLookup.Arn}')),
+      arn(c, 'Param', Fn.join('', [new CfnParameter(c, 'Version', { default: '3' }).valueAsString])),
+    ])).toEqual([LayerSourceKind.LOCAL, LayerSourceKind.LOCAL, LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE]);
+  });
   test('a parent stack\'s layer version passed into a nested stack is named so, and carries its layer', () => {
     const app = newApp();
     const parent = new Stack(app, 'Parent');
