@@ -1,6 +1,6 @@
 import { compareText } from '../io/compare-text';
 import { environmentsOverlap } from '../registry/environment-match';
-import { LayerDependencyReport, ReportConsumer, ReportProducer } from '../report/report-shape';
+import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
 
 /**
  * A layer whose fingerprint differs between two syntheses: an SSM parameter in one environment, or a layer its
@@ -78,35 +78,32 @@ function producersByKey(reports: readonly LayerDependencyReport[]): Map<string, 
 }
 
 /**
- * Layers reached by weak references, by producing layer (and the cloud assembly holding it), with the short
- * fingerprint their tracked consumers carry. The report lists no producer for them: the consumers name it.
+ * Layers of the app that consumers reach by reference, by producing layer (and the cloud assembly holding it), with
+ * the short fingerprint `fingerprintOf` reads from a consumer's layer (none: not such a layer). The report lists no
+ * producer for them: the consumers name it.
  */
-function weakReferenceLayers(reports: readonly LayerDependencyReport[]): Map<string, WeakReferenceLayer> {
-  const byProducer = new Map<string, WeakReferenceLayer>();
+function referencedLayers(
+  reports: readonly LayerDependencyReport[], fingerprintOf: (layer: ReportLayer) => string | undefined,
+): Map<string, ReferencedLayer> {
+  const byProducer = new Map<string, ReferencedLayer>();
   for (const consumer of reports.flatMap(r => r.consumers)) {
     for (const layer of consumer.layers) {
-      if (layer.kind === 'weak-reference' && FOLLOWED.has(layer.status) && layer.producer && layer.fingerprint) {
-        byProducer.set(`${consumer.assembly ?? ''}\u0000${layer.producer}`, { producer: layer.producer, fingerprint: layer.fingerprint });
+      const fingerprint = fingerprintOf(layer);
+      if (layer.producer && fingerprint) {
+        byProducer.set(`${consumer.assembly ?? ''}\u0000${layer.producer}`, { producer: layer.producer, fingerprint });
       }
     }
   }
   return byProducer;
 }
 
-/** Layers of the app passed by strong references (Export/Import), by producing layer, with their own fingerprint. */
-function strongReferenceLayers(reports: readonly LayerDependencyReport[]): Map<string, WeakReferenceLayer> {
-  const byProducer = new Map<string, WeakReferenceLayer>();
-  for (const consumer of reports.flatMap(r => r.consumers)) {
-    for (const layer of consumer.layers) {
-      if (layer.status === 'exported' && layer.producer && layer.layerFingerprint) {
-        byProducer.set(`${consumer.assembly ?? ''}\u0000${layer.producer}`, { producer: layer.producer, fingerprint: layer.layerFingerprint });
-      }
-    }
-  }
-  return byProducer;
-}
+/** Weak references (`Fn::GetStackOutput`): followed, with the fingerprint their consumers carry. */
+const weakReference = (layer: ReportLayer) =>
+  (layer.kind === 'weak-reference' && FOLLOWED.has(layer.status) ? layer.fingerprint : undefined);
+/** Strong references (Export/Import): never followed, with the layer's own fingerprint. */
+const strongReference = (layer: ReportLayer) => (layer.status === 'exported' ? layer.layerFingerprint : undefined);
 
-interface WeakReferenceLayer {
+interface ReferencedLayer {
   readonly producer: string;
   readonly fingerprint: string;
 }
@@ -143,26 +140,17 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
   }
   // A layer behind a parameter that some consumers also reach by weak references is listed once, by its parameter.
   const behindParameters = new Set([...old.values(), ...now.values()].map(p => `${p.assembly ?? ''}\u0000${p.producer ?? ''}`));
-  const oldWeak = weakReferenceLayers(before);
-  const nowWeak = weakReferenceLayers(after);
-  for (const key of new Set([...oldWeak.keys(), ...nowWeak.keys()])) {
-    const a = oldWeak.get(key);
-    const b = nowWeak.get(key);
-    if (a?.fingerprint !== b?.fingerprint && !behindParameters.has(key)) {
-      changedLayers.push({
-        change: change(a, b), via: 'weak-reference', producer: (b ?? a)!.producer, before: a?.fingerprint, after: b?.fingerprint,
-      });
-    }
-  }
-  const oldStrong = strongReferenceLayers(before);
-  const nowStrong = strongReferenceLayers(after);
-  for (const key of new Set([...oldStrong.keys(), ...nowStrong.keys()])) {
-    const a = oldStrong.get(key);
-    const b = nowStrong.get(key);
-    if (a?.fingerprint !== b?.fingerprint) {
-      changedLayers.push({
-        change: change(a, b), via: 'strong-reference', producer: (b ?? a)!.producer, before: a?.fingerprint, after: b?.fingerprint,
-      });
+  // A strong reference is listed even behind a parameter: its consumers cannot follow, and are listed against it.
+  const references = [['weak-reference', weakReference, true], ['strong-reference', strongReference, false]] as const;
+  for (const [via, fingerprintOf, oncePerParameter] of references) {
+    const old = referencedLayers(before, fingerprintOf);
+    const now = referencedLayers(after, fingerprintOf);
+    for (const key of new Set([...old.keys(), ...now.keys()])) {
+      const a = old.get(key);
+      const b = now.get(key);
+      if (a?.fingerprint !== b?.fingerprint && !(oncePerParameter && behindParameters.has(key))) {
+        changedLayers.push({ change: change(a, b), via, producer: (b ?? a)!.producer, before: a?.fingerprint, after: b?.fingerprint });
+      }
     }
   }
   changedLayers.sort((x, y) => compareText(changeKey(x), changeKey(y)));

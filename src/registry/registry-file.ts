@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { withFileLock } from '../io/file-lock';
+import { unwritableReason } from '../io/writable-file';
 import { compareText } from '../io/compare-text';
 import { relativePosixPath } from '../io/posix-path';
 import { LayerRegistryEntry } from './layer-registry-entry';
@@ -58,8 +59,9 @@ export function writeRegistryFile(file: string, entries: readonly LayerRegistryE
  * @param update the new entries, from the file's current ones
  */
 export function updateRegistryFile(file: string, update: (current: LayerRegistryEntry[]) => LayerRegistryEntry[]): void {
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new Error(`cannot write '${path.resolve(file)}': it is a directory; expected the path of a lock file (a JSON file)`);
+  const unwritable = unwritableReason(file);
+  if (unwritable) {
+    throw new Error(`cannot write '${path.resolve(file)}': ${unwritable}`);
   }
   withFileLock(file, () => {
     const current = fs.existsSync(file) ? readRegistryFile(file) : [];

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { composeDescription } from '../rewrite/description-marker';
+import { carriesFingerprints } from '../rewrite/carried-fingerprints';
 import { environmentValue } from '../rewrite/environment-variable';
 import { LayerDependencyReport, ReportConsumer } from './report-shape';
 
@@ -24,36 +24,65 @@ interface Manifest {
  * or in an environment variable. Returns every consumer that does not.
  */
 export function missingFingerprints(assemblyDirectory: string, report: LayerDependencyReport): MissingFingerprint[] {
-  const templates = stackTemplates(assemblyDirectory);
+  const templates = new AssemblyTemplates(assemblyDirectory);
   const missing: MissingFingerprint[] = [];
   for (const consumer of report.consumers) {
     const expected = consumer.layers.filter(l => l.status === 'tracked' && l.fingerprint).map(l => l.fingerprint!);
     if (expected.length === 0) {
       continue;
     }
-    const properties = renderedFunction(consumer, templates, assemblyDirectory);
+    const properties = templates.renderedFunction(consumer);
     if (typeof properties === 'string') {
       missing.push({ function: consumer.function, stack: consumer.stack, expected, found: properties });
       continue;
     }
-    const description = properties.Description;
-    const byDescription = typeof description === 'string' && composeDescription(description, expected).description === description;
-    const variables = (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-    const byEnvironment = Object.values(variables).includes(environmentValue(expected));
-    if (!byDescription && !byEnvironment) {
+    if (!carriesFingerprints(properties, expected)) {
       missing.push({
         function: consumer.function, stack: consumer.stack, expected,
-        found: `description ${JSON.stringify(description ?? null)} and no environment variable ${JSON.stringify(environmentValue(expected))}`,
+        found: `description ${JSON.stringify(properties.Description ?? null)} and no environment variable ${JSON.stringify(environmentValue(expected))}`,
       });
     }
   }
   return missing;
 }
 
-/** Every stack template of the assembly and of its Stages' assemblies, by the stack's construct path. */
-function stackTemplates(directory: string): Map<string, string> {
-  const templates = new Map<string, string>();
-  const visit = (dir: string) => {
+/** The templates of a cloud assembly, each listed and parsed once however many consumers are looked up in them. */
+class AssemblyTemplates {
+  /** Every stack template of the assembly and of its Stages' assemblies, by the stack's construct path. */
+  private readonly byStackPath = new Map<string, string>();
+  private nested?: string[];
+  private readonly parsed = new Map<string, { Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }> }>();
+
+  constructor(private readonly root: string) {
+    this.visit(root);
+  }
+
+  /** The function's properties in the template CDK wrote, or why they could not be found. */
+  public renderedFunction(consumer: ReportConsumer): Record<string, unknown> | string {
+    const own = this.byStackPath.get(consumer.stackPath);
+    const candidates = own ? [own] : (this.nested ??= nestedTemplates(this.root));
+    const found = candidates.flatMap(file => {
+      const resource = this.template(file).Resources?.[consumer.logicalId];
+      return resource?.Type === 'AWS::Lambda::Function' ? [resource.Properties ?? {}] : [];
+    });
+    if (found.length !== 1) {
+      return found.length === 0
+        ? `no template in '${this.root}' holds its function ${consumer.logicalId}`
+        : `${found.length} nested stack templates hold a function ${consumer.logicalId}; it cannot be told which is its own`;
+    }
+    return found[0];
+  }
+
+  private template(file: string) {
+    let template = this.parsed.get(file);
+    if (!template) {
+      template = JSON.parse(fs.readFileSync(file, 'utf-8'));
+      this.parsed.set(file, template!);
+    }
+    return template!;
+  }
+
+  private visit(dir: string): void {
     const manifestFile = path.join(dir, 'manifest.json');
     if (!fs.existsSync(manifestFile)) {
       return;
@@ -61,30 +90,12 @@ function stackTemplates(directory: string): Map<string, string> {
     const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf-8')) as Manifest;
     for (const artifact of Object.values(manifest.artifacts ?? {})) {
       if (artifact.type === 'aws:cloudformation:stack' && artifact.displayName && artifact.properties?.templateFile) {
-        templates.set(artifact.displayName, path.join(dir, artifact.properties.templateFile));
+        this.byStackPath.set(artifact.displayName, path.join(dir, artifact.properties.templateFile));
       } else if (artifact.type === 'cdk:cloud-assembly' && artifact.properties?.directoryName) {
-        visit(path.join(dir, artifact.properties.directoryName));
+        this.visit(path.join(dir, artifact.properties.directoryName));
       }
     }
-  };
-  visit(directory);
-  return templates;
-}
-
-/** The function's properties in the template CDK wrote, or why they could not be found. */
-function renderedFunction(consumer: ReportConsumer, templates: Map<string, string>, root: string): Record<string, unknown> | string {
-  const own = templates.get(consumer.stackPath);
-  const candidates = own ? [own] : nestedTemplates(root);
-  const found = candidates.flatMap(file => {
-    const resource = JSON.parse(fs.readFileSync(file, 'utf-8')).Resources?.[consumer.logicalId];
-    return resource?.Type === 'AWS::Lambda::Function' ? [resource.Properties ?? {}] : [];
-  });
-  if (found.length !== 1) {
-    return found.length === 0
-      ? `no template in '${root}' holds its function ${consumer.logicalId}`
-      : `${found.length} nested stack templates hold a function ${consumer.logicalId}; it cannot be told which is its own`;
   }
-  return found[0];
 }
 
 /** Every nested stack template anywhere in the assembly directory. */

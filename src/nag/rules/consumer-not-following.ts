@@ -2,8 +2,7 @@ import { renderedProperties } from '../../cfn/cfn-elements';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
 import { consumerNotFollowingMessage, CONSUMER_NOT_FOLLOWING } from '../../findings/consumer-not-following';
 import { shortFingerprint } from '../../fingerprint/digest';
-import { composeDescription } from '../../rewrite/description-marker';
-import { environmentValue } from '../../rewrite/environment-variable';
+import { carriesFingerprints } from '../../rewrite/carried-fingerprints';
 import { LayerSyncRule, RuleCompliance } from './layer-sync-rule';
 
 /**
@@ -29,11 +28,7 @@ export const ConsumerNotFollowing: LayerSyncRule = {
       const reason = `its properties could not be resolved (${(error as Error).message.split('\n')[0]})`;
       return { result: RuleCompliance.NON_COMPLIANT, info: consumerNotFollowingMessage(node.node.path, expected, reason) };
     }
-    const description = properties.Description;
-    const followsByDescription = typeof description === 'string' && composeDescription(description, expected).description === description;
-    const variables = (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-    const followsByEnvironment = Object.values(variables).includes(environmentValue(expected));
-    if (followsByDescription || followsByEnvironment) {
+    if (carriesFingerprints(properties, expected)) {
       return { result: RuleCompliance.COMPLIANT, info: '' };
     }
     const reason = 'LayerDependencyAspect did not write their fingerprints into it';
