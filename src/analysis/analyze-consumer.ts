@@ -157,7 +157,7 @@ export function analyzeConsumer(
       layers.push({ source, status: LayerStatus.UNHASHED });
       findings.push({
         definition: UNHASHED_CONSUMER,
-        message: unhashedConsumerMessage(path, source.label, resolution.missing),
+        message: unhashedConsumerMessage(path, source.label, resolution.missing, source.fix),
         parameterName: source.parameterName,
       });
     }
@@ -198,6 +198,14 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
     default:
       return { missing: source.reason ?? 'its producer is unknown' };
   }
+}
+
+/**
+ * True when CloudFormation and CDK already move the function with this layer by themselves: a literal ARN, or a
+ * layer version of the function's own stack that CDK hashes into the version. Every other layer needs the aspect.
+ */
+export function followsWithoutTheAspect(source: LayerSource, consumer: Stack): boolean {
+  return source.kind === LayerSourceKind.LOCAL && !(source.target && localLayerNeedsFingerprint(source, consumer));
 }
 
 /**

@@ -1,13 +1,12 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { layersUsed } from '../analysis/analyze-consumer';
+import { followsWithoutTheAspect, layersUsed } from '../analysis/analyze-consumer';
 import { pipelineOrderFindings } from '../analysis/ordering-findings';
 import { retentionFinding } from '../analysis/retention-finding';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
 import { ownerScope } from '../cfn/owner-scope';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
-import { LayerSourceKind } from '../detect/layer-source';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
@@ -40,12 +39,13 @@ export function completeApp(session: SyncSession): string[] {
     }
   }
   const producers = new Set(session.producers.flatMap(p => p.layer ? [p.layer] : []));
+  const usedBy = new Map(consumers.map(c => [c, layersUsed(c)]));
   for (const layer of constructs) {
     if (!CfnResource.isCfnResource(layer) || layer.cfnResourceType !== LAYER_VERSION_TYPE) {
       continue;
     }
     const layerStack = Stack.of(layer);
-    const followers = consumers.filter(c => c.stack !== layerStack && layersUsed(c).has(layer));
+    const followers = consumers.filter(c => c.stack !== layerStack && usedBy.get(c)!.has(layer));
     const finding = retentionFinding(layer, followers, producers.has(layer) ? options.registryOutput : undefined);
     if (finding) {
       report(ownerScope(layer), finding.definition, finding.message);
@@ -54,14 +54,18 @@ export function completeApp(session: SyncSession): string[] {
   return surfaceStageFindings(session, pipelineStacks);
 }
 
-/** Functions inside nested Stages that have layers to follow and that no aspect visited, by Stage. */
+/**
+ * Functions inside nested Stages that no aspect visited and that have a layer only the aspect makes them follow (all
+ * but literal ARNs and own-stack layers CDK hashes into the version), by Stage.
+ */
 function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]): Map<Stage, string[]> {
   const byStage = new Map<Stage, string[]>();
   for (const fn of constructs) {
     if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== FUNCTION_TYPE || !isInNestedStage(fn) || session.isCovered(fn)) {
       continue;
     }
-    if (detectLayerSources(fn).every(source => source.kind === LayerSourceKind.LOCAL)) {
+    const stack = Stack.of(fn);
+    if (detectLayerSources(fn).every(source => followsWithoutTheAspect(source, stack))) {
       continue;
     }
     const stage = Stage.of(fn)!;

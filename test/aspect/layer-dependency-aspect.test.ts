@@ -413,9 +413,39 @@ describe('LayerDependencyAspect: Stages (CDK Pipelines)', () => {
       error = (e as Error).message;
     }
     expect(error).toContain('cdk-layer-sync:StageNotCovered: inside Stage Prod');
-    expect(error).toContain('Stage Prod was synthesized without LayerDependencyAspect, so 1 function(s) in it with shared layers (Prod/Consumer/Consumer)');
+    expect(error).toContain('Stage Prod was synthesized without LayerDependencyAspect, so 1 function(s) in it that follow their layers only through the aspect (Prod/Consumer/Consumer)');
     expect(error).toContain('Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING })');
     expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+  });
+
+  test('a function in a Stage with a layer of its own stack needs the aspect only when CDK does not hash the layer into its version', () => {
+    // recognizeLayerVersion off (a plain App without cdk.json context): only the aspect's fingerprint moves the version.
+    const synthWithOwnLayer = (recognizeLayerVersion: boolean) => {
+      const app = newApp({ context: { '@aws-cdk/aws-lambda:recognizeLayerVersion': recognizeLayerVersion } });
+      const stack = new Stack(new Stage(app, 'Prod'), 'Service');
+      consumerFunction(stack, 'Fn', [new lambda.LayerVersion(stack, 'Own', { code: lambda.Code.fromAsset(layerSource('VALUE = 1\n')) })]);
+      addAspect(app);
+      try {
+        app.synth();
+        return '';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(synthWithOwnLayer(false)).toContain('cdk-layer-sync:StageNotCovered: inside Stage Prod');
+    expect(synthWithOwnLayer(false)).toContain('(Prod/Service/Fn)');
+    expect(synthWithOwnLayer(true)).toBe('');
+  });
+
+  test('a function in a nested stack of a Stage, given its parent stack\'s layer, is reported when the Stage is not covered', () => {
+    const app = newApp({ context: { '@aws-cdk/aws-lambda:recognizeLayerVersion': true } });
+    const stack = new Stack(new Stage(app, 'Prod'), 'Service');
+    const layer = new lambda.LayerVersion(stack, 'Own', { code: lambda.Code.fromAsset(layerSource('VALUE = 1\n')) });
+    const nested = new NestedStack(stack, 'Functions');
+    consumerFunction(nested, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(nested, 'Shared', layer.layerVersionArn)]);
+    addAspect(app);
+
+    expect(() => app.synth()).toThrow(/cdk-layer-sync:StageNotCovered: inside Stage Prod[\s\S]*Prod\/Service\/Functions\/Fn/);
   });
 
   test('a Stage without shared layers needs no aspect: nothing is reported', () => {
