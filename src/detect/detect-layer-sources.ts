@@ -125,7 +125,7 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
       return classifyCfnParameter(element, index);
     }
     if (CfnResource.isCfnResource(element) && element.cfnResourceType !== LAYER_VERSION_TYPE) {
-      return computedAtDeploy(index, `Ref ${entry.Ref}`, element);
+      return computedAtDeploy(index, `Ref ${entry.Ref}`, describeResource(element));
     }
     const layer = CfnResource.isCfnResource(element) ? element : undefined;
     return { kind: LayerSourceKind.LOCAL, index, label: `Ref ${entry.Ref}`, target: layer, producerStack: layer?.stack };
@@ -136,13 +136,7 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
   }
   const deployTime = deployTimeInputs(entry);
   if (deployTime.length > 0) {
-    return {
-      kind: LayerSourceKind.UNTRACKABLE,
-      index,
-      label: `intrinsic ${text}`,
-      reason: `its ARN is computed when the stack deploys, from ${deployTime.join(', ')}, so the function's template and `
-        + 'version do not change when it does',
-    };
+    return computedAtDeploy(index, `intrinsic ${text}`, deployTime.join(', '));
   }
   // Literals and pseudo parameters only (a partition, a region): the ARN is in the template.
   return { kind: LayerSourceKind.LOCAL, index, label: `intrinsic ${text}` };
@@ -183,16 +177,25 @@ function deployTimeInputs(value: unknown): string[] {
   return found;
 }
 
-/** A layer ARN that a resource of the consumer's own stack (not a layer version) gives when the stack deploys. */
-function computedAtDeploy(index: number, label: string, resource: CfnResource): LayerSource {
+/**
+ * A layer ARN computed when the stack deploys (by a resource of the consumer's own stack that is not a layer version,
+ * or by an intrinsic over parameters and attributes): nothing in the template says when the layer changes.
+ */
+function computedAtDeploy(index: number, label: string, from: string): LayerSource {
   return {
     kind: LayerSourceKind.UNTRACKABLE,
     index,
     label,
-    reason: `its ARN comes from ${resource.node.path} (${resource.cfnResourceType}) when the stack deploys, so the `
-      + 'function\'s template and version do not change when it does; give the function a layer version of the app, or its '
-      + 'ARN through an SSM parameter the app writes',
+    reason: `its ARN is computed when the stack deploys, from ${from}, so the function's template and version do not `
+      + 'change when the layer does',
+    fix: 'give the function a LayerVersion of this app, or the ARN through an SSM parameter that this app writes from '
+      + 'a LayerVersion (new StringParameter(..., { stringValue: layer.layerVersionArn })), so the aspect can fingerprint '
+      + 'the layer; or pin the layer version in the ARN, where the template shows each change',
   };
+}
+
+function describeResource(resource: CfnResource): string {
+  return `${resource.node.path} (${resource.cfnResourceType})`;
 }
 
 function classifyReference(captured: CapturedReference, index: number, consumer: Stack): LayerSource {
@@ -205,7 +208,7 @@ function classifyReference(captured: CapturedReference, index: number, consumer:
   if (sameStack) {
     if (!CfnResource.isCfnResource(target) || target.cfnResourceType !== LAYER_VERSION_TYPE) {
       return CfnResource.isCfnResource(target)
-        ? computedAtDeploy(index, `${target.node.path} of the same stack`, target)
+        ? computedAtDeploy(index, `${target.node.path} of the same stack`, describeResource(target))
         : { kind: LayerSourceKind.LOCAL, index, label: `${target.node.path} of the same stack` };
     }
     const where = producer === consumer ? 'of the same stack' : `of the parent stack ${producer.node.path}`;

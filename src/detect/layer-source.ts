@@ -43,4 +43,6 @@ export interface LayerSource {
   readonly contextKey?: string;
   /** Why the source is untrackable or unresolvable. */
   readonly reason?: string;
+  /** What to change so the function can follow the layer, where registering its producer is not the answer. */
+  readonly fix?: string;
 }

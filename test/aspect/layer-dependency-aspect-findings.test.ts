@@ -1,4 +1,4 @@
-import { Annotations, CfnParameter, Fn, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnParameter, CfnResource, Fn, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -31,6 +31,24 @@ describe('UnhashedConsumer', () => {
     expect(warnings[0]).toContain('acknowledgeWarning');
     expect(warnings[0]).toMatch(/\[ack: cdk-layer-sync:UnhashedConsumer\]$/);
     expect(functionOf(Template.fromStack(consumer)).properties.Description).toBeUndefined();
+  });
+
+  test('an ARN a custom resource gives at deploy time gets a fix that fits it, not "register the producer"', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Service');
+    const lookup = new CfnResource(stack, 'LayerLookup', {
+      type: 'Custom::LayerLookup', properties: { ServiceToken: 'arn:aws:lambda:eu-west-1:123456789012:function:lookup' },
+    });
+    consumerFunction(stack, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(stack, 'Looked', lookup.getAtt('Arn').toString())]);
+    addAspect(app);
+    Template.fromStack(stack);
+
+    const [warning, ...others] = messages(stack, 'warning');
+    expect(others).toEqual([]);
+    expect(warning).toContain(UNHASHED);
+    expect(warning).toContain('its ARN is computed when the stack deploys, from Service/LayerLookup (Custom::LayerLookup)');
+    expect(warning).toContain('Fix: give the function a LayerVersion of this app, or the ARN through an SSM parameter that this app writes');
+    expect(warning).not.toContain('register the producer');
   });
 
   test('Annotations.acknowledgeWarning on the function silences it', () => {
