@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Aspects, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Aspects, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { Construct } from 'constructs';
 import { FingerprintTarget, LayerRegistry, LayerSyncChecks } from '../../src';
 import { addAspect, ConsumerStack, consumerFunction, newApp, ProducerStack, ssmLayer } from '../helpers/apps';
 import { compareReleases } from '../../src/nag/installed-cdk-nag';
@@ -23,6 +25,41 @@ function mixedApp(withAspect = true) {
   const powertools = consumerFunction(services, 'Powertools', [ssmLayer(services, EXTERNAL, 'PowertoolsLayer')]);
   const tools = consumerFunction(services, 'Tools', [ssmLayer(services, OTHER, 'ToolsLayer')]);
   return { app, tracked, services, powertools, tools };
+}
+
+/**
+ * A CDK Pipelines app shaped like a platform team's: a CodePipeline deploys one Stage holding the layer's producer and
+ * a consumer. CDK Pipelines synthesizes the Stage in `addStage()`, so what the Stage needs is added in its
+ * constructor: the aspect's line when `withAspect` (and the same line on the App), and whatever `inStage` adds (cdk-nag
+ * 2's packs go there).
+ */
+function pipelineApp(withAspect: boolean, inStage: (stage: Stage) => void = () => {}) {
+  const app = newApp();
+  const env = { account: '111111111111', region: 'eu-west-1' };
+  const pipelineStack = new Stack(app, 'PipelineStack', { env });
+  const pipeline = new pipelines.CodePipeline(pipelineStack, 'Pipeline', {
+    synth: new pipelines.ShellStep('Synth', {
+      input: pipelines.CodePipelineSource.gitHub('example-org/orders-service', 'main'), commands: ['npm ci', 'npx cdk synth'],
+    }),
+  });
+  class ServiceStage extends Stage {
+    public readonly consumer: ConsumerStack;
+    constructor(scope: Construct, id: string) {
+      super(scope, id, { env });
+      if (withAspect) {
+        addAspect(this);
+      }
+      inStage(this);
+      new ProducerStack(this, 'Producer', { removalPolicy: RemovalPolicy.RETAIN });
+      this.consumer = new ConsumerStack(this, 'Tracked');
+    }
+  }
+  const stage = new ServiceStage(pipelineStack, 'Dev');
+  pipeline.addStage(stage);
+  if (withAspect) {
+    addAspect(app);
+  }
+  return { app, consumer: stage.consumer };
 }
 
 /** aws-cdk-lib 2.262 and later throw when a plugin fails; 2.258 to 2.261 print the report and set the exit code. */
@@ -161,6 +198,18 @@ describeWhen(NAG_MAJOR === 3)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws
     expect(ruleIdsAndPaths(violationsOf(app))).toEqual([`LayerSync-UnhashedConsumer[Parameter::${OTHER}] @ Prod/Orphan/Consumer/Resource`]);
   });
 
+  test('in a CDK Pipelines app, registered on the App: a Stage with the aspect\'s line passes, one without fails', () => {
+    const covered = synthWithPack(pipelineApp(true).app);
+    expect(covered.error).toBeUndefined();
+    expect(covered.report.pluginReports.filter((p: any) => p.conclusion !== 'success')).toEqual([]);
+
+    const uncovered = synthWithPack(pipelineApp(false).app);
+    expect(uncovered.error).toContain('LayerSync-ConsumerNotFollowing');
+    const plugin = uncovered.report.pluginReports.find((r: any) => r.pluginName === 'LayerSync');
+    const found = plugin.violations.flatMap((v: any) => v.violatingConstructs.map((c: any) => `${v.ruleName} @ ${c.constructPath}`)).sort();
+    expect(found).toEqual(['LayerSync-ConsumerNotFollowing @ PipelineStack/Dev/Tracked/Consumer/Resource']);
+  });
+
   test('uses the registry it is given, as the aspect does', () => {
     const { app } = mixedApp();
     const registry = new LayerRegistry();
@@ -261,6 +310,17 @@ describeWhen(NAG_MAJOR === 2)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws
     const orphan = new ConsumerStack(stage, 'Orphan', { parameterName: OTHER });
     synthWithAspectPack(app);
     expect(nagAnnotations(orphan, 'warning')).toEqual([`LayerSync-UnhashedConsumer[Parameter::${OTHER}] @ /Prod/Orphan/Consumer/Resource`]);
+  });
+
+  test('in a CDK Pipelines app, added in the Stage\'s constructor: a Stage with the aspect\'s line passes, one without fails', () => {
+    const addPack = (stage: Stage) => Aspects.of(stage).add(new LayerSyncChecks());
+    const covered = pipelineApp(true, addPack);
+    covered.app.synth();
+    expect([...nagAnnotations(covered.consumer, 'error'), ...nagAnnotations(covered.consumer, 'warning')]).toEqual([]);
+
+    const uncovered = pipelineApp(false, addPack);
+    uncovered.app.synth();
+    expect(nagAnnotations(uncovered.consumer, 'error')).toEqual(['LayerSync-ConsumerNotFollowing @ /PipelineStack/Dev/Tracked/Consumer/Resource']);
   });
 
   test('registered as a validation plugin, as cdk-nag 3 packs are, it says to add it as an Aspect', () => {
