@@ -78,7 +78,12 @@ export class LayerSyncPlan implements FingerprintSource {
     const analysis = analyzeConsumer(fn, this, this.ssmLookups);
     this.consumers.set(fn, analysis);
     for (const layer of layersUsed(analysis)) {
-      this.consumersByLayer.set(layer, [...(this.consumersByLayer.get(layer) ?? []), analysis]);
+      const followers = this.consumersByLayer.get(layer);
+      if (followers) {
+        followers.push(analysis);
+      } else {
+        this.consumersByLayer.set(layer, [analysis]);
+      }
     }
     return analysis;
   }

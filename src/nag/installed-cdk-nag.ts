@@ -31,8 +31,7 @@ export function installedCdkNag(): InstalledCdkNag {
       + 'jsii languages), install the cdk-nag package and import it (`import cdk_nag`) before constructing the pack.');
   }
   const major = Number(version.split('.')[0]);
-  const floor = AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR[major];
-  if (floor === undefined) {
+  if (!(major in AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR)) {
     throw new Error(`LayerSyncChecks supports cdk-nag 2 and 3; cdk-nag ${version} is installed: ${INSTALL_HINT}`);
   }
   const cdkVersion = installedAwsCdkLibVersion();

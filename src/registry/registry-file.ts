@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { writeFileAtomic } from '../io/atomic-write';
 import { withFileLock } from '../io/file-lock';
-import { unwritableReason } from '../io/writable-file';
+import { LOCK_FILE_IS_DIRECTORY, unwritableReason } from '../io/writable-file';
 import { compareText } from '../io/compare-text';
 import { relativePosixPath } from '../io/posix-path';
 import { LayerRegistryEntry } from './layer-registry-entry';
@@ -89,7 +89,7 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
     // A FIFO or a device would block the read, or never end: only a regular file is a lock file.
     if (fs.existsSync(absolute) && !fs.statSync(absolute).isFile()) {
       throw new Error(fs.statSync(absolute).isDirectory()
-        ? 'it is a directory; expected the path of a lock file (a JSON file)' : 'it is not a regular file');
+        ? LOCK_FILE_IS_DIRECTORY : 'it is not a regular file');
     }
     text = fs.readFileSync(absolute, 'utf-8');
   } catch (error) {

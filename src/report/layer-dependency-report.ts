@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Stack, Stage, Token } from 'aws-cdk-lib';
-import { ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
+import { AnalyzedLayer, ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
 import { EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
@@ -102,10 +102,7 @@ export function buildReport(input: ReportInput): unknown {
           status: l.status,
           fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
           origin: l.tracked?.origin,
-          producer: l.tracked?.producer ? ownerScope(publishingResource(l.tracked.producer)).node.path
-            : l.tracked?.layer ? ownerScope(l.tracked.layer).node.path
-              : l.source.target && (l.exportedFingerprint !== undefined || l.status === LayerStatus.LOCAL) ? ownerScope(l.source.target).node.path
-                : undefined,
+          producer: producerPathOf(l),
           layerFingerprint: l.exportedFingerprint !== undefined ? shortFingerprint(l.exportedFingerprint) : undefined,
           finding: findingOfStatus(l.status),
         })),
@@ -124,6 +121,21 @@ export function buildReport(input: ReportInput): unknown {
   const findings = [...input.findings].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
   const layerAssets = [...(input.layerAssets ?? [])].sort((a, b) => compareText(a.layer, b.layer));
   return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings, layerAssets };
+}
+
+/**
+ * The construct path of what publishes a function's layer in this app: the SSM parameter's producer, else the
+ * followed layer version, else the layer version passed by strong reference or of the function's own stack.
+ */
+function producerPathOf(layer: AnalyzedLayer): string | undefined {
+  if (layer.tracked?.producer) {
+    return ownerScope(publishingResource(layer.tracked.producer)).node.path;
+  }
+  if (layer.tracked?.layer) {
+    return ownerScope(layer.tracked.layer).node.path;
+  }
+  const passed = layer.exportedFingerprint !== undefined || layer.status === LayerStatus.LOCAL;
+  return layer.source.target && passed ? ownerScope(layer.source.target).node.path : undefined;
 }
 
 /**
