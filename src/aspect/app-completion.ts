@@ -1,6 +1,6 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { followsWithoutTheAspect, layersUsed } from '../analysis/analyze-consumer';
+import { followsWithoutTheAspect, layersUsed, LayerStatus } from '../analysis/analyze-consumer';
 import { pipelineOrderFindings } from '../analysis/ordering-findings';
 import { retentionFinding } from '../analysis/retention-finding';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
@@ -9,9 +9,11 @@ import { deployedStack } from '../dependencies/stack-dependencies';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
+import { producerBuiltLaterMessage, PRODUCER_BUILT_LATER } from '../findings/producer-built-later';
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
+import { publishingResource } from '../producers/layer-producer';
 import type { SyncSession } from './sync-session';
 
 /**
@@ -31,6 +33,7 @@ export function completeApp(session: SyncSession): string[] {
   for (const [stage, functions] of uncoveredStages(session, constructs)) {
     report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions));
   }
+  reportProducersBuiltLater(session, report);
   const pipelineStacks = stacksInPipelines(constructs);
   const consumers = session.consumers;
   for (const consumer of consumers) {
@@ -72,6 +75,29 @@ function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]
     byStage.set(stage, [...(byStage.get(stage) ?? []), ownerScope(fn).node.path]);
   }
   return byStage;
+}
+
+/**
+ * Consumers in Stages synthesized before the producer of their layer was created (CDK Pipelines synthesizes a Stage
+ * in `addStage()`): their analysis found no producer, the whole tree now has one. Looked up only when a consumer in
+ * a Stage has a layer without a producer.
+ */
+function reportProducersBuiltLater(session: SyncSession, report: (scope: IConstruct, definition: FindingDefinition, message: string) => void): void {
+  const unknown = session.consumers.flatMap(consumer => (isInNestedStage(consumer.fn)
+    ? consumer.layers.filter(l => l.status === LayerStatus.UNHASHED && l.source.parameterName !== undefined).map(layer => ({ consumer, layer }))
+    : []));
+  if (unknown.length === 0) {
+    return;
+  }
+  const plan = session.planOfWholeTree();
+  for (const { consumer, layer } of unknown) {
+    const now = plan.forParameter(layer.source.parameterName!, consumer.stack);
+    if ('fingerprint' in now && now.producer) {
+      const fn = ownerScope(consumer.fn);
+      report(fn, PRODUCER_BUILT_LATER, producerBuiltLaterMessage(fn.node.path, Stage.of(consumer.fn)!.node.path,
+        layer.source.parameterName!, ownerScope(publishingResource(now.producer)).node.path));
+    }
+  }
 }
 
 /**

@@ -36,8 +36,9 @@ export interface LayerDependencyAspectProps {
   readonly environmentVariableName?: string;
 
   /**
-   * Level of `cdk-layer-sync:UnhashedConsumer` (a consumer whose layer producer is unknown) and of
-   * `cdk-layer-sync:UnresolvableLayerReference` (a token the aspect cannot resolve).
+   * Level of `cdk-layer-sync:UnhashedConsumer` (a consumer whose layer producer is unknown), of
+   * `cdk-layer-sync:UnresolvableLayerReference` (a token the aspect cannot resolve) and of
+   * `cdk-layer-sync:ProducerBuiltLater` (a producer created after the consumer's Stage was synthesized).
    * @default FindingLevel.WARNING
    */
   readonly unhashedConsumer?: FindingLevel;

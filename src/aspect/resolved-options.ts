@@ -19,6 +19,7 @@ export interface ResolvedOptions {
 const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:UnhashedConsumer': 'unhashedConsumer',
   'cdk-layer-sync:UnresolvableLayerReference': 'unhashedConsumer',
+  'cdk-layer-sync:ProducerBuiltLater': 'unhashedConsumer',
   'cdk-layer-sync:ExportedLayerArn': 'exportedLayerArn',
   'cdk-layer-sync:DescriptionTruncated': 'descriptionTruncated',
   'cdk-layer-sync:DependencyCycle': 'dependencyCycle',

@@ -135,6 +135,12 @@ export class SyncSession implements RunHost {
     return [...byParameter.values()];
   }
 
+  /** A new analysis of the whole tree as it stands now, with the registry of the App-wide checks' options. */
+  public planOfWholeTree(): LayerSyncPlan {
+    const options = this.appOptions;
+    return new LayerSyncPlan(this.root, options.registry, this.staleEntriesOf(options.registry), options.registryOutput);
+  }
+
   /** Stale registry entries of every run's registry. */
   public get staleEntries(): Map<LayerRegistryEntry, StaleEntry> {
     return new Map(this.allRuns.flatMap(run => [...this.staleEntriesOf(run.options.registry)]));

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, NestedStack, ReferenceStrength, Stack, Stage } from 'aws-cdk-lib';
+import { CfnDynamicReference, CfnDynamicReferenceService, CrossStackReferences, Fn, NestedStack, ReferenceStrength, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as pipelines from 'aws-cdk-lib/pipelines';
 import { FindingLevel, FingerprintTarget, LayerRegistry } from '../../src';
 import {
   addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, layerSource, messages, newApp,
@@ -446,6 +447,44 @@ describe('LayerDependencyAspect: Stages (CDK Pipelines)', () => {
     addAspect(app);
 
     expect(() => app.synth()).toThrow(/cdk-layer-sync:StageNotCovered: inside Stage Prod[\s\S]*Prod\/Service\/Functions\/Fn/);
+  });
+
+  test('a CDK Pipelines Stage synthesized before the Stage of its producer existed is told so, with the order to fix', () => {
+    const env = { account: '111111111111', region: 'eu-west-1' };
+    const pipelineApp = (producerFirst: boolean) => {
+      const app = newApp();
+      const pipelineStack = new Stack(app, 'PipelineStack', { env });
+      const pipeline = new pipelines.CodePipeline(pipelineStack, 'Pipeline', {
+        synth: new pipelines.ShellStep('Synth', { input: pipelines.CodePipelineSource.gitHub('example-org/app', 'main'), commands: ['npx cdk synth'] }),
+      });
+      // Each Stage with the aspect's line, built and added to the pipeline in turn, as teams write it.
+      const addStage = (id: string, build: (stage: Stage) => Stack) => {
+        const stage = new Stage(pipelineStack, id, { env });
+        addAspect(stage);
+        const stack = build(stage);
+        pipeline.addStage(stage);
+        return stack;
+      };
+      const platform = () => addStage('Platform', stage => new ProducerStack(stage, 'Layers', { removalPolicy: RemovalPolicy.RETAIN }));
+      const services = () => addStage('Services', stage => new ConsumerStack(stage, 'Orders'));
+      const [first, second] = producerFirst ? [platform(), services()] : [services(), platform()];
+      addAspect(app);
+      app.synth();
+      const consumer = (producerFirst ? second : first) as ConsumerStack;
+      return { pipelineStack, consumer };
+    };
+
+    const late = pipelineApp(false);
+    const shown = messages(late.pipelineStack, 'warning').filter(m => m.includes('cdk-layer-sync:ProducerBuiltLater'));
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain(`function PipelineStack/Services/Orders/Consumer imports its layer from SSM parameter '${PARAMETER}', `
+      + 'whose producer PipelineStack/Platform/Layers/Layer was created after Stage PipelineStack/Services was synthesized');
+    expect(shown[0]).toContain('Fix: create the producer\'s Stage, and add it to the pipeline, before Stage PipelineStack/Services.');
+    expect(functionOf(Template.fromStack(late.consumer)).properties.Description).toBeUndefined();
+
+    const inOrder = pipelineApp(true);
+    expect(messages(inOrder.pipelineStack, 'warning').filter(m => m.includes('cdk-layer-sync:'))).toEqual([]);
+    expect(functionOf(Template.fromStack(inOrder.consumer)).properties.Description).toMatch(MARKER);
   });
 
   test('a Stage without shared layers needs no aspect: nothing is reported', () => {

@@ -20,6 +20,7 @@ test('the finding ids are exactly these', () => {
     'cdk-layer-sync:LayerAttachedLate',
     'cdk-layer-sync:LayerVersionNotRetained',
     'cdk-layer-sync:PipelineOrder',
+    'cdk-layer-sync:ProducerBuiltLater',
     'cdk-layer-sync:StageNotCovered',
     'cdk-layer-sync:StaleAssetHash',
     'cdk-layer-sync:StaleRegistryEntry',
