@@ -37,19 +37,7 @@ for release in "${RELEASES[@]}"; do
   # The README's quick start runs once, in the first environment: it rebuilds the wheel and makes its own venv.
   quick_start=0; [ "${release}" = "${RELEASES[0]}" ] && quick_start=1
   (cd test/python && CLS_QUICK_START="${quick_start}" CLS_AWS_CDK_LIB="${cdk}" "../../${venv}/bin/python" -m pytest -q -p no:cacheprovider --junitxml="${report}") || status=1
-  counts="$(python3 - "${report}" <<'PY'
-import sys, xml.etree.ElementTree as ET
-try:
-    root = ET.parse(sys.argv[1]).getroot()
-except Exception:
-    print("0 1"); sys.exit()
-suites = [root] if root.tag == "testsuite" else list(root)
-tests = sum(int(s.get("tests", 0)) for s in suites)
-bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
-skipped = sum(int(s.get("skipped", 0)) for s in suites)
-print(tests - bad - skipped, bad if tests else max(bad, 1))
-PY
-)"
+  counts="$(python3 scripts/junit-counts.py "${report}")"
   read -r p f <<<"${counts}"
   echo "python (aws-cdk-lib ${cdk}): ${p} passed, ${f} failed"
   passed=$((passed + p)); failed=$((failed + f))
