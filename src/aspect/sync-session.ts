@@ -70,8 +70,7 @@ export class SyncSession implements RunHost {
     }
     let run = byScope.get(scope);
     if (!run) {
-      const makePlan = () => new LayerSyncPlan(this.root, options.registry, this.staleEntriesOf(options.registry), options.registryOutput);
-      const created = new ScopeRun(scope, makePlan, options, this);
+      const created = new ScopeRun(scope, () => this.newPlan(options), options, this);
       byScope.set(scope, created);
       run = created;
       if (scope !== this.root) {
@@ -137,7 +136,11 @@ export class SyncSession implements RunHost {
 
   /** A new analysis of the whole tree as it stands now, with the registry of the App-wide checks' options. */
   public planOfWholeTree(): LayerSyncPlan {
-    const options = this.appOptions;
+    return this.newPlan(this.appOptions);
+  }
+
+  /** An analysis of the whole tree as it stands now, with one aspect's registry (its staleness checked once). */
+  private newPlan(options: ResolvedOptions): LayerSyncPlan {
     return new LayerSyncPlan(this.root, options.registry, this.staleEntriesOf(options.registry), options.registryOutput);
   }
 

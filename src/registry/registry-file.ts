@@ -87,9 +87,9 @@ export function readRegistryFile(file: string): LayerRegistryEntry[] {
   let text: string;
   try {
     // A FIFO or a device would block the read, or never end: only a regular file is a lock file.
-    if (fs.existsSync(absolute) && !fs.statSync(absolute).isFile()) {
-      throw new Error(fs.statSync(absolute).isDirectory()
-        ? LOCK_FILE_IS_DIRECTORY : 'it is not a regular file');
+    const stat = fs.existsSync(absolute) ? fs.statSync(absolute) : undefined;
+    if (stat && !stat.isFile()) {
+      throw new Error(stat.isDirectory() ? LOCK_FILE_IS_DIRECTORY : 'it is not a regular file');
     }
     text = fs.readFileSync(absolute, 'utf-8');
   } catch (error) {
