@@ -1,0 +1,208 @@
+import { LayerRegistryEntry } from '../registry/layer-registry-entry';
+import { LayerDependencyReport } from '../report/report-shape';
+import { AuditedAlias, AuditedFunction, CurrentLayerVersion } from './audit-model';
+import { AuditSdk, CallCounts, countCalls, describeAwsError } from './aws-sdk';
+import { parseLayerVersionArn } from './layer-arn';
+import { mapConcurrently } from './map-concurrently';
+
+/** What to read, and where the current layer versions come from. */
+export interface AccountReadOptions {
+  /** The region to read; the SDK's default (AWS_REGION, the profile) when absent. */
+  readonly region?: string;
+  /** Only the functions of these CloudFormation stacks. */
+  readonly stacks: string[];
+  /** Only the consumers of this app's report, and their layers' parameters as current versions. */
+  readonly report?: LayerDependencyReport;
+  /** SSM parameters holding layer version ARNs: their values are the current versions. */
+  readonly parameters: string[];
+  /** Lock file entries: their parameters' values are current versions, in their account and region. */
+  readonly lockEntries: Array<{ file: string; entry: LayerRegistryEntry }>;
+  /** At most this many functions read at once. */
+  readonly concurrency: number;
+  /** Called as functions are read: (done, total). */
+  readonly progress?: (done: number, total: number) => void;
+}
+
+/** The account as audit read it. */
+export interface AccountReading {
+  readonly region: string;
+  readonly functions: AuditedFunction[];
+  readonly current: Map<string, CurrentLayerVersion>;
+  /** What the reader must know: parameters not found, functions of other regions or accounts left out. */
+  readonly notes: string[];
+  readonly calls: CallCounts;
+}
+
+type Send = <T>(client: { send: (command: any) => Promise<T> }, command: any, target: string) => Promise<T>;
+
+/**
+ * Read, and only read, what the account's functions run: `$LATEST`, every alias and the versions they route to,
+ * and the current version of every layer they use. One ListAliases call per function, plus one
+ * GetFunctionConfiguration per distinct version its aliases route to.
+ */
+export async function readAccount(sdk: AuditSdk, options: AccountReadOptions): Promise<AccountReading> {
+  const calls: CallCounts = {};
+  const config = { ...(options.region ? { region: options.region } : {}), maxAttempts: Number(process.env.AWS_MAX_ATTEMPTS ?? 8) };
+  const lambda = new sdk.lambda.LambdaClient(config);
+  const ssm = new sdk.ssm.SSMClient(config);
+  const cfn = new sdk.cloudFormation.CloudFormationClient(config);
+  [lambda, ssm, cfn].forEach(client => countCalls(client, calls));
+  const send: Send = async (client, command, target) => {
+    try {
+      return await client.send(command);
+    } catch (error) {
+      throw describeAwsError(error, command.constructor.name, target);
+    }
+  };
+  const region = await lambda.config.region();
+  const notes: string[] = [];
+
+  const stackOf = await functionStacks(sdk, cfn, send, options, region, notes);
+  const listed = await listFunctions(sdk, lambda, send, region);
+  const chosen = listed.filter(fn => (fn.Layers ?? []).length > 0 && (!stackOf || stackOf.has(fn.FunctionName)));
+  let done = 0;
+  const functions = await mapConcurrently(chosen, options.concurrency, async (fn): Promise<AuditedFunction> => {
+    const aliases = await readAliases(sdk, lambda, send, fn.FunctionName);
+    options.progress?.(++done, chosen.length);
+    return { name: fn.FunctionName, stack: stackOf?.get(fn.FunctionName), latestLayers: (fn.Layers ?? []).map((l: any) => l.Arn), aliases };
+  });
+
+  const account = /^arn:[^:]+:lambda:[^:]+:(\d{12}):/.exec(chosen[0]?.FunctionArn ?? '')?.[1];
+  const current = await currentVersions(sdk, lambda, ssm, send, options, functions, { region, account }, notes);
+  return { region, functions, current, notes, calls };
+}
+
+async function functionStacks(
+  sdk: AuditSdk, cfn: any, send: Send, options: AccountReadOptions, region: string, notes: string[],
+): Promise<Map<string, string> | undefined> {
+  const stacks = new Set(options.stacks);
+  for (const consumer of options.report?.consumers ?? []) {
+    if (consumer.region && consumer.region !== region) {
+      notes.push(`${consumer.stack}/${consumer.function} deploys to region ${consumer.region}; this audit reads ${region}: `
+        + `run it again with --region ${consumer.region}`);
+    } else {
+      stacks.add(consumer.stack);
+    }
+  }
+  if (stacks.size === 0) {
+    return options.report ? new Map() : undefined;
+  }
+  const stackOf = new Map<string, string>();
+  for (const stack of stacks) {
+    let token: string | undefined;
+    do {
+      const page: any = await send(cfn, new sdk.cloudFormation.ListStackResourcesCommand({ StackName: stack, NextToken: token }), `stack ${stack}`);
+      for (const resource of page.StackResourceSummaries ?? []) {
+        if (resource.ResourceType === 'AWS::Lambda::Function' && resource.PhysicalResourceId) {
+          stackOf.set(resource.PhysicalResourceId, stack);
+        }
+      }
+      token = page.NextToken;
+    } while (token);
+  }
+  return stackOf;
+}
+
+async function listFunctions(sdk: AuditSdk, lambda: any, send: Send, region: string): Promise<any[]> {
+  const functions: any[] = [];
+  let marker: string | undefined;
+  do {
+    const page: any = await send(lambda, new sdk.lambda.ListFunctionsCommand({ Marker: marker }), `region ${region}`);
+    functions.push(...(page.Functions ?? []));
+    marker = page.NextMarker;
+  } while (marker);
+  return functions;
+}
+
+async function readAliases(sdk: AuditSdk, lambda: any, send: Send, functionName: string): Promise<AuditedAlias[]> {
+  const aliases: any[] = [];
+  let marker: string | undefined;
+  do {
+    const page: any = await send(lambda, new sdk.lambda.ListAliasesCommand({ FunctionName: functionName, Marker: marker }), functionName);
+    aliases.push(...(page.Aliases ?? []));
+    marker = page.NextMarker;
+  } while (marker);
+  const layersOf = new Map<string, Promise<string[]>>();
+  const layers = (version: string) => {
+    if (!layersOf.has(version)) {
+      layersOf.set(version, send(lambda, new sdk.lambda.GetFunctionConfigurationCommand({ FunctionName: functionName, Qualifier: version }),
+        `${functionName}:${version}`).then((c: any) => (c.Layers ?? []).map((l: any) => l.Arn)));
+    }
+    return layersOf.get(version)!;
+  };
+  return Promise.all(aliases.map(async (alias): Promise<AuditedAlias> => {
+    const extra: Record<string, number> = alias.RoutingConfig?.AdditionalVersionWeights ?? {};
+    const shares = [
+      { version: alias.FunctionVersion as string, weight: 1 - Object.values(extra).reduce((a, b) => a + b, 0) },
+      ...Object.entries(extra).map(([version, weight]) => ({ version, weight })),
+    ];
+    return {
+      name: alias.Name,
+      versions: await Promise.all(shares.map(async s => ({ ...s, layers: await layers(s.version) }))),
+    };
+  }));
+}
+
+async function currentVersions(
+  sdk: AuditSdk, lambda: any, ssm: any, send: Send, options: AccountReadOptions, functions: AuditedFunction[],
+  where: { region: string; account?: string }, notes: string[],
+): Promise<Map<string, CurrentLayerVersion>> {
+  const current = new Map<string, CurrentLayerVersion>();
+  const parameters = new Map<string, string>();
+  options.parameters.forEach(name => parameters.set(name, `parameter ${name}`));
+  for (const consumer of options.report?.consumers ?? []) {
+    for (const layer of consumer.layers) {
+      if (layer.parameterName && !parameters.has(layer.parameterName)) {
+        parameters.set(layer.parameterName, `parameter ${layer.parameterName}`);
+      }
+    }
+  }
+  for (const { file, entry } of options.lockEntries) {
+    if ((entry.region && entry.region !== where.region) || (entry.account && where.account && entry.account !== where.account)) {
+      notes.push(`lock file ${file}: '${entry.parameterName}' is for account ${entry.account ?? 'any'} region `
+        + `${entry.region ?? 'any'}; this audit reads account ${where.account ?? '?'} region ${where.region}: not used`);
+    } else if (!parameters.has(entry.parameterName)) {
+      parameters.set(entry.parameterName, `lock file ${file} (${entry.parameterName})`);
+    }
+  }
+  for (const [name, from] of parameters) {
+    let value: string | undefined;
+    try {
+      value = (await send(ssm, new sdk.ssm.GetParameterCommand({ Name: name }), `parameter ${name}`) as any).Parameter?.Value;
+    } catch (error) {
+      if (!/ParameterNotFound/.test((error as Error).message)) {
+        throw error;
+      }
+      notes.push(`parameter ${name} does not exist in region ${where.region}: its layers' current version is the newest in the account`);
+      continue;
+    }
+    const arn = parseLayerVersionArn(value ?? '');
+    if (!arn) {
+      notes.push(`parameter ${name} holds '${value}', not a layer version ARN: not used`);
+      continue;
+    }
+    current.set(arn.layerArn, { layerArn: arn.layerArn, version: arn.version, from });
+  }
+  const layers = new Set(functions.flatMap(fn => [...fn.latestLayers, ...fn.aliases.flatMap(a => a.versions.flatMap(v => v.layers))]));
+  const unresolved = [...new Set([...layers].map(parseLayerVersionArn).filter(a => a && !current.has(a.layerArn)).map(a => a!.layerArn))];
+  await mapConcurrently(unresolved, options.concurrency, async (layerArn) => {
+    const owner = parseLayerVersionArn(`${layerArn}:1`)!;
+    if (where.account && owner.account !== where.account) {
+      return;
+    }
+    let newest = 0;
+    let marker: string | undefined;
+    do {
+      // The name, not the ARN: both name a layer of this account.
+      const page: any = await send(lambda, new sdk.lambda.ListLayerVersionsCommand({ LayerName: owner.name, Marker: marker }), `layer ${layerArn}`);
+      for (const v of page.LayerVersions ?? []) {
+        newest = Math.max(newest, Number(v.Version));
+      }
+      marker = page.NextMarker;
+    } while (marker);
+    if (newest > 0) {
+      current.set(layerArn, { layerArn, version: newest, from: 'newest in the account' });
+    }
+  });
+  return current;
+}
