@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: jest (both aws-cdk-lib releases and the cdk-nag majors, see jest.config.js), then the Python tests
+# `npm test`: jest (both aws-cdk-lib releases and the cdk-nag majors, see jest.config.js, and the deploy suite
+# against the emulator), the emulator's own gap tests (scripts/emulator-tests.sh), then the Python tests
 # (scripts/python-tests.sh), then the Node.js-dependent part of the jest suite on Node 22 and 24
 # (scripts/node-range-tests.sh). Ends with one line `N passed, N failed`: the sum over every run.
 # With arguments (`npm test -- test/some.test.ts`), runs only jest with them.
@@ -11,6 +12,8 @@ fi
 log="$(mktemp)"
 npx jest 2>&1 | tee "${log}"
 jest_status=${PIPESTATUS[0]}
+bash scripts/emulator-tests.sh 2>&1 | tee -a "${log}"
+emulator_status=${PIPESTATUS[0]}
 bash scripts/python-tests.sh 2>&1 | tee -a "${log}"
 python_status=${PIPESTATUS[0]}
 bash scripts/node-range-tests.sh 2>&1 | tee -a "${log}"
@@ -20,12 +23,15 @@ node_range_status=${PIPESTATUS[0]}
 jest_line="$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "${log}" | head -n 1)"
 node_range_line="$(grep -E '^node-range: [0-9]+ passed, [0-9]+ failed$' "${log}" | tail -n 1)"
 python_line="$(grep -E '^python: [0-9]+ passed, [0-9]+ failed$' "${log}" | tail -n 1)"
+emulator_line="$(grep -E '^emulator: [0-9]+ passed, [0-9]+ failed$' "${log}" | tail -n 1)"
 rm -f "${log}"
 read -r jp _ jf _ <<<"${jest_line:-0 passed, 1 failed}"
 read -r _ pp _ pf _ <<<"${python_line:-python: 0 passed, 1 failed}"
 read -r _ np _ nf _ <<<"${node_range_line:-node-range: 0 passed, 1 failed}"
+read -r _ ep _ ef _ <<<"${emulator_line:-emulator: 0 passed, 1 failed}"
 echo "jest: ${jest_line:-no result line}"
+echo "${emulator_line:-emulator: no result line}"
 echo "${python_line:-python: no result line}"
 echo "${node_range_line:-node-range: no result line}"
-echo "$((jp + pp + np)) passed, $((jf + pf + nf)) failed"
-[ "${jest_status}" -eq 0 ] && [ "${python_status}" -eq 0 ] && [ "${node_range_status}" -eq 0 ]
+echo "$((jp + ep + pp + np)) passed, $((jf + ef + pf + nf)) failed"
+[ "${jest_status}" -eq 0 ] && [ "${emulator_status}" -eq 0 ] && [ "${python_status}" -eq 0 ] && [ "${node_range_status}" -eq 0 ]

@@ -32,7 +32,7 @@ export function loadSdk(): AuditSdk {
       cloudFormation: require('@aws-sdk/client-cloudformation'),
     };
   } catch (error) {
-    throw new Error(`audit reads your account with the AWS SDK for JavaScript v3, which is not installed here `
+    throw new Error('audit reads your account with the AWS SDK for JavaScript v3, which is not installed here '
       + `(${(error as Error).message.split('\n')[0]}); install it beside cdk-layer-sync: `
       + `npm install --save-dev ${SDK_PACKAGES.join(' ')}`);
   }
@@ -42,8 +42,9 @@ export function loadSdk(): AuditSdk {
 export type CallCounts = Record<string, number>;
 
 /** Count every command a client sends (once per call, not per retry). */
-export function countCalls(client: { middlewareStack: { add: (...args: any[]) => void } }, counts: CallCounts): void {
-  client.middlewareStack.add((next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+export function countCalls(client: { middlewareStack: { add: (...args: never[]) => void } }, counts: CallCounts): void {
+  const add = client.middlewareStack.add as (middleware: unknown, options: unknown) => void;
+  add((next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
     const name = context.commandName ?? 'unknown';
     counts[name] = (counts[name] ?? 0) + 1;
     return next(args);

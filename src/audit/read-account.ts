@@ -1,3 +1,6 @@
+import type * as CloudFormation from '@aws-sdk/client-cloudformation';
+import type * as Lambda from '@aws-sdk/client-lambda';
+import type * as Ssm from '@aws-sdk/client-ssm';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { LayerDependencyReport } from '../report/report-shape';
 import { AuditedAlias, AuditedFunction, CurrentLayerVersion } from './audit-model';
@@ -33,7 +36,15 @@ export interface AccountReading {
   readonly calls: CallCounts;
 }
 
-type Send = <T>(client: { send: (command: any) => Promise<T> }, command: any, target: string) => Promise<T>;
+/** Make one SDK call, turning its error into one the user can act on (see describeAwsError). */
+type Call = <T>(command: string, target: string, send: () => Promise<T>) => Promise<T>;
+
+interface Clients {
+  readonly lambda: Lambda.LambdaClient;
+  readonly ssm: Ssm.SSMClient;
+  readonly cfn: CloudFormation.CloudFormationClient;
+  readonly call: Call;
+}
 
 /**
  * Read, and only read, what the account's functions run: `$LATEST`, every alias and the versions they route to,
@@ -47,33 +58,34 @@ export async function readAccount(sdk: AuditSdk, options: AccountReadOptions): P
   const ssm = new sdk.ssm.SSMClient(config);
   const cfn = new sdk.cloudFormation.CloudFormationClient(config);
   [lambda, ssm, cfn].forEach(client => countCalls(client, calls));
-  const send: Send = async (client, command, target) => {
+  const call: Call = async (command, target, send) => {
     try {
-      return await client.send(command);
+      return await send();
     } catch (error) {
-      throw describeAwsError(error, command.constructor.name, target);
+      throw describeAwsError(error, command, target);
     }
   };
+  const clients: Clients = { lambda, ssm, cfn, call };
   const region = await lambda.config.region();
   const notes: string[] = [];
 
-  const stackOf = await functionStacks(sdk, cfn, send, options, region, notes);
-  const listed = await listFunctions(sdk, lambda, send, region);
-  const chosen = listed.filter(fn => (fn.Layers ?? []).length > 0 && (!stackOf || stackOf.has(fn.FunctionName)));
+  const stackOf = await functionStacks(sdk, clients, options, region, notes);
+  const listed = await listFunctions(sdk, clients, region);
+  const chosen = listed.filter(fn => (fn.Layers ?? []).length > 0 && (!stackOf || stackOf.has(fn.FunctionName!)));
   let done = 0;
   const functions = await mapConcurrently(chosen, options.concurrency, async (fn): Promise<AuditedFunction> => {
-    const aliases = await readAliases(sdk, lambda, send, fn.FunctionName);
+    const aliases = await readAliases(sdk, clients, fn.FunctionName!);
     options.progress?.(++done, chosen.length);
-    return { name: fn.FunctionName, stack: stackOf?.get(fn.FunctionName), latestLayers: (fn.Layers ?? []).map((l: any) => l.Arn), aliases };
+    return { name: fn.FunctionName!, stack: stackOf?.get(fn.FunctionName!), latestLayers: (fn.Layers ?? []).map(l => l.Arn!), aliases };
   });
 
   const account = /^arn:[^:]+:lambda:[^:]+:(\d{12}):/.exec(chosen[0]?.FunctionArn ?? '')?.[1];
-  const current = await currentVersions(sdk, lambda, ssm, send, options, functions, { region, account }, notes);
+  const current = await currentVersions(sdk, clients, options, functions, { region, account }, notes);
   return { region, functions, current, notes, calls };
 }
 
 async function functionStacks(
-  sdk: AuditSdk, cfn: any, send: Send, options: AccountReadOptions, region: string, notes: string[],
+  sdk: AuditSdk, { cfn, call }: Clients, options: AccountReadOptions, region: string, notes: string[],
 ): Promise<Map<string, string> | undefined> {
   const stacks = new Set(options.stacks);
   for (const consumer of options.report?.consumers ?? []) {
@@ -91,7 +103,8 @@ async function functionStacks(
   for (const stack of stacks) {
     let token: string | undefined;
     do {
-      const page: any = await send(cfn, new sdk.cloudFormation.ListStackResourcesCommand({ StackName: stack, NextToken: token }), `stack ${stack}`);
+      const page = await call('ListStackResourcesCommand', `stack ${stack}`,
+        () => cfn.send(new sdk.cloudFormation.ListStackResourcesCommand({ StackName: stack, NextToken: token })));
       for (const resource of page.StackResourceSummaries ?? []) {
         if (resource.ResourceType === 'AWS::Lambda::Function' && resource.PhysicalResourceId) {
           stackOf.set(resource.PhysicalResourceId, stack);
@@ -103,48 +116,50 @@ async function functionStacks(
   return stackOf;
 }
 
-async function listFunctions(sdk: AuditSdk, lambda: any, send: Send, region: string): Promise<any[]> {
-  const functions: any[] = [];
+async function listFunctions(sdk: AuditSdk, { lambda, call }: Clients, region: string): Promise<Lambda.FunctionConfiguration[]> {
+  const functions: Lambda.FunctionConfiguration[] = [];
   let marker: string | undefined;
   do {
-    const page: any = await send(lambda, new sdk.lambda.ListFunctionsCommand({ Marker: marker }), `region ${region}`);
+    const page = await call('ListFunctionsCommand', `region ${region}`, () => lambda.send(new sdk.lambda.ListFunctionsCommand({ Marker: marker })));
     functions.push(...(page.Functions ?? []));
     marker = page.NextMarker;
   } while (marker);
   return functions;
 }
 
-async function readAliases(sdk: AuditSdk, lambda: any, send: Send, functionName: string): Promise<AuditedAlias[]> {
-  const aliases: any[] = [];
+async function readAliases(sdk: AuditSdk, { lambda, call }: Clients, functionName: string): Promise<AuditedAlias[]> {
+  const aliases: Lambda.AliasConfiguration[] = [];
   let marker: string | undefined;
   do {
-    const page: any = await send(lambda, new sdk.lambda.ListAliasesCommand({ FunctionName: functionName, Marker: marker }), functionName);
+    const page = await call('ListAliasesCommand', functionName,
+      () => lambda.send(new sdk.lambda.ListAliasesCommand({ FunctionName: functionName, Marker: marker })));
     aliases.push(...(page.Aliases ?? []));
     marker = page.NextMarker;
   } while (marker);
   const layersOf = new Map<string, Promise<string[]>>();
   const layers = (version: string) => {
     if (!layersOf.has(version)) {
-      layersOf.set(version, send(lambda, new sdk.lambda.GetFunctionConfigurationCommand({ FunctionName: functionName, Qualifier: version }),
-        `${functionName}:${version}`).then((c: any) => (c.Layers ?? []).map((l: any) => l.Arn)));
+      layersOf.set(version, call('GetFunctionConfigurationCommand', `${functionName}:${version}`,
+        () => lambda.send(new sdk.lambda.GetFunctionConfigurationCommand({ FunctionName: functionName, Qualifier: version })))
+        .then(c => (c.Layers ?? []).map(l => l.Arn!)));
     }
     return layersOf.get(version)!;
   };
   return Promise.all(aliases.map(async (alias): Promise<AuditedAlias> => {
     const extra: Record<string, number> = alias.RoutingConfig?.AdditionalVersionWeights ?? {};
     const shares = [
-      { version: alias.FunctionVersion as string, weight: 1 - Object.values(extra).reduce((a, b) => a + b, 0) },
+      { version: alias.FunctionVersion!, weight: 1 - Object.values(extra).reduce((a, b) => a + b, 0) },
       ...Object.entries(extra).map(([version, weight]) => ({ version, weight })),
     ];
     return {
-      name: alias.Name,
+      name: alias.Name!,
       versions: await Promise.all(shares.map(async s => ({ ...s, layers: await layers(s.version) }))),
     };
   }));
 }
 
 async function currentVersions(
-  sdk: AuditSdk, lambda: any, ssm: any, send: Send, options: AccountReadOptions, functions: AuditedFunction[],
+  sdk: AuditSdk, { lambda, ssm, call }: Clients, options: AccountReadOptions, functions: AuditedFunction[],
   where: { region: string; account?: string }, notes: string[],
 ): Promise<Map<string, CurrentLayerVersion>> {
   const current = new Map<string, CurrentLayerVersion>();
@@ -168,7 +183,7 @@ async function currentVersions(
   for (const [name, from] of parameters) {
     let value: string | undefined;
     try {
-      value = (await send(ssm, new sdk.ssm.GetParameterCommand({ Name: name }), `parameter ${name}`) as any).Parameter?.Value;
+      value = (await call('GetParameterCommand', `parameter ${name}`, () => ssm.send(new sdk.ssm.GetParameterCommand({ Name: name })))).Parameter?.Value;
     } catch (error) {
       if (!/ParameterNotFound/.test((error as Error).message)) {
         throw error;
@@ -194,7 +209,8 @@ async function currentVersions(
     let marker: string | undefined;
     do {
       // The name, not the ARN: both name a layer of this account.
-      const page: any = await send(lambda, new sdk.lambda.ListLayerVersionsCommand({ LayerName: owner.name, Marker: marker }), `layer ${layerArn}`);
+      const page = await call('ListLayerVersionsCommand', `layer ${layerArn}`,
+        () => lambda.send(new sdk.lambda.ListLayerVersionsCommand({ LayerName: owner.name, Marker: marker })));
       for (const v of page.LayerVersions ?? []) {
         newest = Math.max(newest, Number(v.Version));
       }

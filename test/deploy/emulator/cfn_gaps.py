@@ -235,8 +235,20 @@ def dependency_order(resources: dict[str, Any]) -> list[str]:
     return order
 
 
-def _resolved_properties(resource_map: Any, body: dict[str, Any]) -> Any:
-    return parsing.clean_json(copy.deepcopy(body.get("Properties", {})), resource_map)
+#: While false, dynamic references and Fn::GetStackOutput stay as written (see _compared_properties).
+_RESOLVE_OUTSIDE_REFERENCES = [True]
+
+
+def _compared_properties(resource_map: Any, body: dict[str, Any]) -> Any:
+    """A resource's properties as a stack update compares them: references within the stack and parameters resolved,
+    dynamic references and other stacks' outputs as written. CloudFormation does not re-resolve those for a resource
+    whose template did not change ("it doesn't update the resource unless its template changes"); it resolves them
+    when it creates or updates the resource."""
+    _RESOLVE_OUTSIDE_REFERENCES[0] = False
+    try:
+        return parsing.clean_json(copy.deepcopy(body.get("Properties", {})), resource_map)
+    finally:
+        _RESOLVE_OUTSIDE_REFERENCES[0] = True
 
 
 def _retained(body: dict[str, Any], policy: str) -> bool:
@@ -264,7 +276,7 @@ def GAP_UPDATE_IN_DEPENDENCY_ORDER() -> None:
         resource = original_create(logical_id, resource_json, resources_map, account_id, region_name)
         if resource is not None:
             applied = resources_map.__dict__.setdefault("_gap_applied", {})
-            applied[logical_id] = _resolved_properties(resources_map, resource_json)
+            applied[logical_id] = _compared_properties(resources_map, resource_json)
         return resource
 
     parsing.parse_and_create_resource = parse_and_create_resource
@@ -293,7 +305,7 @@ def GAP_UPDATE_IN_DEPENDENCY_ORDER() -> None:
             if existing is None:
                 _ = self[logical_id]
                 continue
-            resolved = _resolved_properties(self, body)
+            resolved = _compared_properties(self, body)
             if resolved == applied.get(logical_id) and old_resources.get(logical_id, {}).get("Type") == body["Type"]:
                 continue
             resource_class = parsing.resource_class_from_type(body["Type"])
@@ -367,7 +379,8 @@ def GAP_CHANGE_SET_BY_STACK() -> None:
         backend = self.cloudformation_backend
         if name in backend.change_sets:
             return name
-        for change_set_id, change_set in backend.change_sets.items():
+        # The newest: CloudFormation removes a stack's change sets once one is executed; moto keeps them.
+        for change_set_id, change_set in reversed(list(backend.change_sets.items())):
             if change_set.change_set_name == name and (not stack or stack in (change_set.stack_name, change_set.stack_id)):
                 return change_set_id
         return None
@@ -455,6 +468,9 @@ def GAP_INTRINSICS() -> None:
     original = parsing.clean_json
 
     def clean_json(resource_json: Any, resources_map: Any) -> Any:
+        if not _RESOLVE_OUTSIDE_REFERENCES[0] and (
+                isinstance(resource_json, str) or (isinstance(resource_json, dict) and "Fn::GetStackOutput" in resource_json)):
+            return resource_json if isinstance(resource_json, str) else copy.deepcopy(resource_json)
         if isinstance(resource_json, str) and "{{resolve:ssm:" in resource_json:
             return _DYNAMIC_SSM.sub(
                 lambda m: _resolve_ssm(resources_map._account_id, resources_map._region_name, m.group(1), m.group(2)),
