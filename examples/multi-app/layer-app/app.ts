@@ -10,7 +10,8 @@ const app = new App();
 const stack = new Stack(app, 'PlatformLayers');
 
 const tools = new lambda.LayerVersion(stack, 'ToolsLayer', {
-  code: lambda.Code.fromAsset(path.join(__dirname, 'layers', 'tools')),
+  // `-c layerSourceDir=DIR`: the deploy suite points the layer at a changed copy.
+  code: lambda.Code.fromAsset(app.node.tryGetContext('layerSourceDir') ?? path.join(__dirname, 'layers', 'tools')),
   compatibleRuntimes: [lambda.Runtime.PYTHON_3_13],
   removalPolicy: RemovalPolicy.RETAIN,
 });
