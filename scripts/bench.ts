@@ -1,13 +1,14 @@
 // npm run bench: the speed goals of the project, measured. BENCH_ROUNDS sets the rounds (default 7).
-// `npm run bench -- fingerprint` (or `synthesis`, or `stages`) runs one part.
+// `npm run bench -- fingerprint` (or `synthesis`, `stages`, `audit`) runs one part.
+import { AuditBenchResult, benchAudit } from './bench/audit-account';
 import { benchDirectoryFingerprint, DirectoryBenchResult } from './bench/directory-fingerprint';
 import { benchStageCost, benchSynthesisOverhead, StageBenchResult, SynthesisBenchResult } from './bench/synthesis-overhead';
 
-const PARTS = ['synthesis', 'stages', 'fingerprint'];
+const PARTS = ['synthesis', 'stages', 'fingerprint', 'audit'];
 const asked = process.argv.slice(2);
 const unknown = asked.filter(part => !PARTS.includes(part));
 if (unknown.length > 0) {
-  console.error(`npm run bench: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')} (none given runs both)`);
+  console.error(`npm run bench: unknown part ${unknown.join(', ')}; the parts are ${PARTS.join(', ')} (none given runs all)`);
   process.exit(2);
 }
 const runs = (part: string) => asked.length === 0 || asked.includes(part);
@@ -28,6 +29,16 @@ if (runs('fingerprint')) {
   directory = benchDirectoryFingerprint(rounds);
   console.log('');
 }
+async function benchAuditPart(): Promise<AuditBenchResult | undefined> {
+  if (!runs('audit')) {
+    return undefined;
+  }
+  const result = await benchAudit(Number(process.env.BENCH_AUDIT_FUNCTIONS ?? 1000));
+  console.log('');
+  return result;
+}
+
+void benchAuditPart().then((audit) => {
 const summary: string[] = [];
 if (synthesis) {
   summary.push(`synthesis overhead ${synthesis.cpuOverheadPercent.toFixed(1)}% cpu (goal < 5%)`
@@ -42,4 +53,9 @@ if (directory) {
   summary.push(`ofDirectory / FileSystem.fingerprint = ${directory.ratioCold.toFixed(2)} cold (goal <= 0.80), `
     + `${directory.ratioWarm.toFixed(2)} warm, both from their caches (goal <= 1.00)`);
 }
+if (audit) {
+  summary.push(`audit of ${audit.functions} functions with 2 aliases: ${audit.callsPerFunction.toFixed(2)} API calls per function `
+    + `(bound 3), ${audit.seconds.toFixed(1)} s against the local emulator`);
+}
 console.log(`summary: ${summary.join('; ')}`);
+});

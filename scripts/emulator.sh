@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 requirements="test/deploy/emulator/requirements.txt"
 venv=".venv-emulator"
 stamp="$(sha256sum "${requirements}" | cut -c1-16)"
+# Test files start emulators in parallel: one installs, the others wait for it.
+exec 9>"${venv}.lock"
+flock 9
 if [ "$(cat "${venv}/.complete" 2>/dev/null)" != "${stamp}" ]; then
   rm -rf "${venv}"
   python3 -m venv "${venv}" >&2

@@ -25,7 +25,17 @@ Commands:
   graph [cdk.out]... [--lock FILE]... [--format mermaid|dot|json]
       Draw producers and consumers of one or more apps: an edge per layer, dashed where it is not followed.
 
-Exit codes: 0 success, 1 check (or diff --fail-on-not-following) found problems, 2 usage or input error.
+  audit [--region REGION] [--stack NAME]... [--assembly cdk.out] [--parameter NAME]... [--lock FILE]...
+        [--json | --markdown] [--fail-on-stale] [--concurrency N]
+      Read, and only read, what the account's functions run: for every function with layers, its $LATEST and
+      every alias (each version a weighted alias routes to), the layer versions they run, and how far each is
+      behind the current version: the value of the SSM parameter the app's report names (--assembly), given with
+      --parameter or in a lock file's entry, else the newest version of that layer in the account. --stack limits
+      it to stacks. Uses the AWS SDK for JavaScript v3 (an optional peer dependency) and its standard credentials.
+      Exit 1 with --fail-on-stale when any row is behind.
+
+Exit codes: 0 success, 1 check (or diff --fail-on-not-following, audit --fail-on-stale) found problems, 2 usage
+or input error.
 `;
 
 /** An error the CLI reports as is, with exit code 2. */

@@ -13,8 +13,8 @@ describe('the CLI help and the README say the same thing', () => {
   });
 
   test('every command of the help is documented', () => {
-    const commands = [...USAGE.matchAll(/^ {2}(fingerprint|registry add|check|diff|graph)\b/gm)].map(m => m[1]);
-    expect(commands).toEqual(['fingerprint', 'registry add', 'check', 'diff', 'graph']);
+    const commands = [...USAGE.matchAll(/^ {2}(fingerprint|registry add|check|diff|graph|audit)\b/gm)].map(m => m[1]);
+    expect(commands).toEqual(['fingerprint', 'registry add', 'check', 'diff', 'graph', 'audit']);
     for (const command of commands) {
       expect(README).toContain(`cdk-layer-sync ${command}`);
     }
