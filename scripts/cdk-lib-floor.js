@@ -6,13 +6,19 @@
 const Module = require('module');
 const path = require('path');
 
+// CLS_AWS_CDK_LIB_PACKAGE and CLS_CONSTRUCTS_PACKAGE name other aliases (the package name itself: no mapping), for
+// the tests that run an app on a release between the floor and the newest.
 const REPO_ROOT = path.join(__dirname, '..');
-const FLOOR_PACKAGES = ['aws-cdk-lib', 'constructs'];
+const ALIASES = {
+  'aws-cdk-lib': process.env.CLS_AWS_CDK_LIB_PACKAGE || 'aws-cdk-lib-floor',
+  'constructs': process.env.CLS_CONSTRUCTS_PACKAGE || 'constructs-floor',
+};
+const FLOOR_PACKAGES = Object.keys(ALIASES).filter(name => ALIASES[name] !== name);
 const original = Module._resolveFilename;
 Module._resolveFilename = function resolveOnFloor(request, parent, ...rest) {
   const floored = FLOOR_PACKAGES.find(name => request === name || request.startsWith(`${name}/`));
   if (floored) {
-    const floorRequest = `${floored}-floor${request.slice(floored.length)}`;
+    const floorRequest = `${ALIASES[floored]}${request.slice(floored.length)}`;
     return original.call(this, floorRequest, parent, false, { paths: [REPO_ROOT] });
   }
   return original.call(this, request, parent, ...rest);

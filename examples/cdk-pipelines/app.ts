@@ -5,6 +5,13 @@ import { PipelineStack } from './lib/pipeline-stack';
 
 const app = new App();
 const flag = (name: string) => app.node.tryGetContext(name) === 'true';
+const layerSync: string | undefined = app.node.tryGetContext('layerSync');
+
+// `-c layerSync=app-wide`: the one call for the whole app, Stages included (aws-cdk-lib 2.196 and later), right
+// after `new App()`; the Stages then leave their own line out (lib/stages.ts).
+if (layerSync === 'app-wide') {
+  LayerDependencyAspect.addToApp(app);
+}
 
 new PipelineStack(app, 'PipelineStack', {
   // CDK Pipelines need an explicit environment; nothing here needs credentials to synthesize.
@@ -17,7 +24,7 @@ new PipelineStack(app, 'PipelineStack', {
 
 // The one line on the App, as in any other app (each Stage has its own, in lib/stages.ts): it reports any Stage
 // left without one. `-c layerSync=off` leaves every aspect out, to show what CDK Pipelines does alone.
-if (app.node.tryGetContext('layerSync') !== 'off') {
+if (layerSync !== 'off' && layerSync !== 'app-wide') {
   Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
 }
 

@@ -14,6 +14,7 @@ import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { publishingResource } from '../producers/layer-producer';
+import { whyNotCoveredByAppWideCall } from './stage-coverage';
 import type { SyncSession } from './sync-session';
 
 /**
@@ -31,7 +32,8 @@ export function completeApp(session: SyncSession): string[] {
     session.report(scope, definition, message, options);
 
   for (const [stage, functions] of uncoveredStages(session, constructs)) {
-    report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions));
+    report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions.map(fn => ownerScope(fn).node.path),
+      whyNotCoveredByAppWideCall(stage, functions)));
   }
   reportProducersBuiltLater(session, report);
   const pipelineStacks = stacksInPipelines(constructs);
@@ -61,8 +63,8 @@ export function completeApp(session: SyncSession): string[] {
  * Functions inside nested Stages that no aspect visited and that have a layer only the aspect makes them follow (all
  * but literal ARNs and own-stack layers CDK hashes into the version), by Stage.
  */
-function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]): Map<Stage, string[]> {
-  const byStage = new Map<Stage, string[]>();
+function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]): Map<Stage, CfnResource[]> {
+  const byStage = new Map<Stage, CfnResource[]>();
   for (const fn of constructs) {
     if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== FUNCTION_TYPE || !isInNestedStage(fn) || session.isCovered(fn)) {
       continue;
@@ -72,7 +74,7 @@ function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]
       continue;
     }
     const stage = Stage.of(fn)!;
-    byStage.set(stage, [...(byStage.get(stage) ?? []), ownerScope(fn).node.path]);
+    byStage.set(stage, [...(byStage.get(stage) ?? []), fn]);
   }
   return byStage;
 }

@@ -1,11 +1,14 @@
-import { CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { synthesisScopeOf } from './assembly-constructs';
 import { LayerDependencyAspectProps } from './layer-dependency-aspect-props';
 import { resolveOptions, ResolvedOptions } from './resolved-options';
+import { coverStagesAsBuilt, registerLayerSyncAspect, workingAspectOf } from './stage-coverage';
 import { SyncSession } from './sync-session';
+
+let olderReleaseNoticePrinted = false;
 
 /**
  * Makes every Lambda function that imports a shared layer from another stack or app change its own
@@ -16,9 +19,10 @@ import { SyncSession } from './sync-session';
  * Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
  * ```
  *
- * CDK never carries an App's aspects into a Stage, and CDK Pipelines synthesizes each Stage in `addStage()`, so
- * a Stage gets the same line in its constructor, `Aspects.of(this).add(...)`. The aspect on the App then reports
- * every Stage that has functions with shared layers and no aspect (`StageNotCovered`).
+ * CDK never carries an App's aspects into a Stage, and CDK Pipelines synthesizes each Stage in `addStage()`. On
+ * aws-cdk-lib 2.196 and later, `LayerDependencyAspect.addToApp(app)` covers the App and every Stage as it is
+ * built; on older releases a Stage gets the same line in its constructor, `Aspects.of(this).add(...)`. The aspect
+ * on the App reports every Stage that has functions with shared layers and no aspect (`StageNotCovered`).
  *
  * It discovers layer producers (SSM parameters holding a LayerVersion's ARN) anywhere in the app, Stages
  * included; classifies every layer of every `AWS::Lambda::Function`, also layers other aspects attach later;
@@ -27,10 +31,41 @@ import { SyncSession } from './sync-session';
  * consumer it cannot follow.
  */
 export class LayerDependencyAspect implements IAspect {
+  /**
+   * The one call for a whole app, Stages included: adds the aspect to `app` (at `AspectPriority.MUTATING`) and, on
+   * aws-cdk-lib 2.196 and later, registers a property injector on it that gives every Stage its own aspect (with the
+   * same props) as the Stage's first `lambda.Function` is built, before CDK Pipelines' `addStage()` synthesizes it.
+   * Call it right after `new App()`, before any Stage is built. A property injector for `lambda.Function` already on
+   * the App is chained. A Stage that also has its own line is covered once. On older releases it covers the App only
+   * and says so once; `StageNotCovered` names every Stage left without the aspect, and why.
+   *
+   * ```ts
+   * // right after: const app = new App();
+   * LayerDependencyAspect.addToApp(app);
+   * ```
+   *
+   * @param app the App (or the root of the construct tree)
+   * @param props the aspect's props, for the App and every Stage
+   * @returns the aspect added to the App
+   */
+  public static addToApp(app: Construct, props: LayerDependencyAspectProps = {}): LayerDependencyAspect {
+    const aspect = new LayerDependencyAspect(props);
+    Aspects.of(app).add(aspect, { priority: AspectPriority.MUTATING });
+    if (!coverStagesAsBuilt(app, () => new LayerDependencyAspect(props)) && !olderReleaseNoticePrinted) {
+      olderReleaseNoticePrinted = true;
+      process.stderr.write('cdk-layer-sync: this aws-cdk-lib release has no property injectors (2.196.0 and later do), so '
+        + 'LayerDependencyAspect.addToApp() covers the App only: give each Stage its own line, '
+        + 'Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING }). '
+        + 'StageNotCovered names every Stage that needs it.\n');
+    }
+    return aspect;
+  }
+
   private readonly options: ResolvedOptions;
 
   constructor(props: LayerDependencyAspectProps = {}) {
     this.options = resolveOptions(props);
+    registerLayerSyncAspect(this);
   }
 
   /** Called by CDK for every construct in the scope the aspect was added to. */
@@ -40,7 +75,13 @@ export class LayerDependencyAspect implements IAspect {
     if (type === undefined ? !Stage.isStage(node) && !Stack.isStack(node) : type !== FUNCTION_TYPE && type !== LAYER_VERSION_TYPE) {
       return;
     }
-    const run = SyncSession.of(node).runOf(this, synthesisScopeOf(node), this.options);
+    const scope = synthesisScopeOf(node);
+    // Several aspects on one Stage (its own line and the App-wide call, or the line twice): one of them works.
+    const working = workingAspectOf(scope);
+    if (working !== undefined && working !== this) {
+      return;
+    }
+    const run = SyncSession.of(node).runOf(this, scope, this.options);
     if (type === LAYER_VERSION_TYPE) {
       run.visitLayer(node as CfnResource);
     } else {

@@ -13,13 +13,18 @@ export const STAGE_NOT_COVERED: FindingDefinition = {
 /** The line that covers a Stage, as the README's Stages recipe gives it. */
 export const STAGE_LINE = 'Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING })';
 
-/** Message for one Stage whose functions that need the aspect to follow their layers no `LayerDependencyAspect` visited. */
-export function stageNotCoveredMessage(stagePath: string, functionPaths: readonly string[]): string {
+/**
+ * Message for one Stage whose functions that need the aspect to follow their layers no `LayerDependencyAspect` visited.
+ * @param whyNotCovered why `LayerDependencyAspect.addToApp()` did not cover it, where the app made that call
+ */
+export function stageNotCoveredMessage(stagePath: string, functionPaths: readonly string[], whyNotCovered?: string): string {
   const shown = functionPaths.slice(0, 3).join(', ') + (functionPaths.length > 3 ? `, and ${functionPaths.length - 3} more` : '');
   return `Stage ${stagePath} was synthesized without LayerDependencyAspect, so ${functionPaths.length} function(s) in it `
     + `that follow their layers only through the aspect (${shown}) will keep their configuration when those layers `
     + 'change: cdk deploy skips them and '
     + 'their versions and aliases stay on the old layers. Aspects on the App never reach a Stage, and CDK Pipelines '
     + 'synthesizes each Stage when addStage() is called. '
-    + `Fix: add the aspect inside the Stage, as the first line after super() in its constructor: ${STAGE_LINE}.`;
+    + (whyNotCovered ? `LayerDependencyAspect.addToApp() did not cover it: ${whyNotCovered}. ` : '')
+    + `Fix: add the aspect inside the Stage, as the first line after super() in its constructor: ${STAGE_LINE}`
+    + (whyNotCovered ? '.' : '; or, on aws-cdk-lib 2.196.0 and later, call LayerDependencyAspect.addToApp(app) right after new App().');
 }

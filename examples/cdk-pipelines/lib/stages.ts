@@ -13,11 +13,12 @@ export interface ExampleStageProps extends StageProps {
 }
 
 /**
- * The one line every Stage gets: App aspects never reach a Stage, and `pipeline.addStage()` synthesizes it at
- * once. `-c layerSync=off` (or `=app-only`) leaves it out, to show what happens without it.
+ * The one line every Stage gets on releases before 2.196: App aspects never reach a Stage, and
+ * `pipeline.addStage()` synthesizes it at once. `-c layerSync=off` (or `=app-only`) leaves it out, to show what
+ * happens without it; `-c layerSync=app-wide` leaves it to `LayerDependencyAspect.addToApp(app)` (app.ts).
  */
 function coverStage(stage: Stage): void {
-  if (!['off', 'app-only'].includes(stage.node.tryGetContext('layerSync'))) {
+  if (!['off', 'app-only', 'app-wide'].includes(stage.node.tryGetContext('layerSync'))) {
     Aspects.of(stage).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
   }
 }
