@@ -45,10 +45,10 @@ testWhen(HAS_WEAK_REFERENCES)('a layer reached by weak references has no paramet
   expect(row?.trim().split(/\s{2,}/)).toEqual(['changed', '(weak reference)', '-', 'Layers/Layer', `${before.layerFingerprint} -> ${after.layerFingerprint}`]);
 });
 
-describe('the README shows the markdown as diffAsMarkdown writes it', () => {
+describe('the command line page (docs/cli.md) shows the markdown as diffAsMarkdown writes it', () => {
   test('its example starts with the same heading and section titles', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const readme: string = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'README.md'), 'utf-8');
+    const readme: string = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'cli.md'), 'utf-8');
     const diff = diffReports([platformApp('VALUE = 1\n').report], [platformApp('VALUE = 2\n').report]);
     const headings = diffAsMarkdown(diff).split('\n').filter(line => line.startsWith('#'));
     expect(headings[0]).toBe('### Layer impact');

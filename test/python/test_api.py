@@ -141,3 +141,22 @@ def test_a_malformed_lock_file_is_refused_naming_the_file(tmp_path: Path) -> Non
     lock_file.write_text('{"version": 1, "entries": [{"parameterName": 3}]}')
     with pytest.raises(Exception, match=re.escape(str(lock_file))):
         LayerRegistry.from_file(str(lock_file))
+
+
+# -- one line for the whole app, Stages included ---------------------------------------------------------------------
+
+def test_add_to_app_covers_a_stage_where_the_release_has_property_injectors(tmp_path: Path) -> None:
+    """aws-cdk-lib 2.196 and later: the Stage's consumer follows; older: StageNotCovered names why."""
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    LayerDependencyAspect.add_to_app(app)
+    stage = cdk.Stage(app, "Prod")
+    layers = producer(stage, layer_dir(tmp_path))
+    orders = consumer(stage)
+    has_injectors = hasattr(cdk, "PropertyInjectors")
+    if has_injectors:
+        app.synth()
+        assert re.fullmatch(r"\[layer-sync [0-9a-f]{12}\]", only_function(orders)["Description"])
+        assert layers in orders.dependencies
+    else:
+        with pytest.raises(Exception, match=r"cdk-layer-sync:StageNotCovered[\s\S]*it covers Stages through property injectors"):
+            app.synth()
