@@ -4,7 +4,10 @@ import { diffCommand } from './diff-command';
 import { fingerprintCommand } from './fingerprint-command';
 import { graphCommand } from './graph-command';
 import { registryCommand } from './registry-command';
-import { USAGE } from './usage';
+import * as fs from 'fs';
+import * as path from 'path';
+import { nearest } from './suggest';
+import { commandHelp, commandOptions, USAGE } from './usage';
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => number | Promise<number>> = {
   fingerprint: fingerprintCommand,
@@ -28,13 +31,25 @@ export function main(
     out(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === '--version' || command === '-V' || command === 'version') {
+    out(version());
+    return 0;
+  }
   const run = COMMANDS[command];
   if (!run) {
-    err(`cdk-layer-sync: unknown command '${command}'\n\n${USAGE}`);
+    const guess = nearest(command, Object.keys(COMMANDS));
+    err(`cdk-layer-sync: unknown command '${command}'${guess ? `; did you mean '${guess}'?` : ''}\n\n${USAGE}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    out(commandHelp(command) ?? USAGE);
+    return 0;
+  }
   const fail = (error: unknown) => {
-    err(`cdk-layer-sync ${command}: ${(error as Error).message}`);
+    const e = error as Error & { code?: string };
+    const unknownOption = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(--?[^']+)'/.exec(e.message)?.[1] : undefined;
+    const guess = unknownOption ? nearest(unknownOption, commandOptions(command)) : undefined;
+    err(`cdk-layer-sync ${command}: ${e.message}${guess ? ` (did you mean '${guess}'?)` : ''}`);
     return 2;
   };
   try {
@@ -43,4 +58,9 @@ export function main(
   } catch (error) {
     return fail(error);
   }
+}
+
+/** The package's version, from its package.json (two levels up from src/cli and from lib/cli alike). */
+function version(): string {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf-8')).version;
 }

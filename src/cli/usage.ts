@@ -34,9 +34,23 @@ Commands:
       it to stacks. Uses the AWS SDK for JavaScript v3 (an optional peer dependency) and its standard credentials.
       Exit 1 with --fail-on-stale when any row is behind.
 
+\`cdk-layer-sync <command> --help\` prints one command's help; \`cdk-layer-sync --version\` the version.
+
 Exit codes: 0 success, 1 check (or diff --fail-on-not-following, audit --fail-on-stale) found problems, 2 usage
 or input error.
 `;
+
+/** The help of one command: its paragraph of `USAGE` (for `registry`, `registry add`), or undefined. */
+export function commandHelp(command: string): string | undefined {
+  const paragraphs = USAGE.split(/\n\n/);
+  const own = paragraphs.find(p => new RegExp(`^ {2}${command}\\b`).test(p.replace(/^Commands:\n/, '')));
+  return own ? `Usage: cdk-layer-sync ${own.replace(/^Commands:\n/, '').trim()}\n` : undefined;
+}
+
+/** The options (`--name`) the help lists for one command. */
+export function commandOptions(command: string): string[] {
+  return [...new Set([...(commandHelp(command) ?? '').matchAll(/--[a-z][a-z-]+/g)].map(m => m[0]).concat('--help'))];
+}
 
 /** An error the CLI reports as is, with exit code 2. */
 export class CliError extends Error {}

@@ -152,5 +152,26 @@ describe('usage', () => {
     const result = runCli(['fingerprint', '--bogus', 'x']);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^cdk-layer-sync fingerprint: Unknown option '--bogus'/);
+    expect(result.stderr).not.toContain('did you mean');
+  });
+  test('--version prints the package\'s version', () => {
+    const result = runCli(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf-8')).version);
+  });
+  test.each(['fingerprint', 'registry', 'check', 'diff', 'graph', 'audit'])('%s --help prints that command\'s help and exits 0', (command) => {
+    const result = runCli([command, '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.startsWith(`Usage: cdk-layer-sync ${command}`)).toBe(true);
+    expect(result.stdout).not.toContain('Commands:');
+  });
+  test('a mistyped command or option gets the nearest one suggested', () => {
+    const command = runCli(['chek']);
+    expect(command.status).toBe(2);
+    expect(command.stderr).toContain("cdk-layer-sync: unknown command 'chek'; did you mean 'check'?");
+    const option = runCli(['check', '--jsn']);
+    expect(option.status).toBe(2);
+    expect(option.stderr).toContain("Unknown option '--jsn'");
+    expect(option.stderr).toContain("(did you mean '--json'?)");
   });
 });
