@@ -1,6 +1,7 @@
 import { attachCustomSynthesis, CfnResource, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { ownerScope } from '../cfn/owner-scope';
+import { FindingLevel } from '../findings/finding-level';
 import { LayerProducer, publishingResource } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, replaceEntries, updateRegistryFile } from '../registry/registry-file';
@@ -29,7 +30,9 @@ export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession):
         registryFile: runs.find(r => r.options.registry?._file)?.options.registry?._file,
         staleEntries: session.staleEntries,
         consumers: session.consumers,
-        findings: session.findings.map(({ id, level, path, message }) => ({ id, level, path, message })),
+        findings: session.findings.map(({ id, level, path, message, findingLevel, stands }) => ({
+          id, level, path, message, ...(findingLevel === FindingLevel.WARNING && !stands ? { acknowledged: true } : {}),
+        })),
         layerAssets: session.layerAssets,
       });
       const written = new Set<string>();

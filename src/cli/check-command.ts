@@ -7,9 +7,11 @@ import { CliError } from './usage';
 const FAILING = new Set(['unhashed', 'unresolvable', 'exported', 'stale', 'cached-lookup']);
 
 
-/** `cdk-layer-sync check [cdk.out] [--json]` */
+/** `cdk-layer-sync check [cdk.out] [--json] [--include-acknowledged]` */
 export function checkCommand(args: string[], out: (line: string) => void): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, options: { 'json': { type: 'boolean' }, 'include-acknowledged': { type: 'boolean' } },
+  });
   if (positionals.length > 1) {
     throw new CliError(`expected at most one cloud assembly directory, got ${positionals.length}`);
   }
@@ -17,14 +19,19 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   const report = readAssemblyReport(assembly);
   // The invariant: what the report calls followed is in the templates CDK wrote.
   const notCarried = missingFingerprints(assembly, report);
+  // A consumer whose finding the app acknowledged (cdk synth --strict passes) is shown, and not a problem.
+  const acknowledged = new Set(report.findings.filter(f => f.acknowledged).map(f => `${f.id}\u0000${f.path}`));
   const rows = report.consumers.flatMap(c => c.layers.map(l => ({
     stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
+    acknowledged: l.finding !== undefined && acknowledged.has(`${l.finding}\u0000${c.function}`),
   })));
-  const problems = rows.filter(r => FAILING.has(r.status)).length + report.staleEntries.length + notCarried.length;
+  const counts = (r: { status: string; acknowledged: boolean }) => FAILING.has(r.status) && (!r.acknowledged || values['include-acknowledged'] === true);
+  const acknowledgedRows = rows.filter(r => FAILING.has(r.status) && r.acknowledged).length;
+  const problems = rows.filter(counts).length + report.staleEntries.length + notCarried.length;
   if (values.json) {
-    out(JSON.stringify({ ok: problems === 0, consumers: rows, staleEntries: report.staleEntries, notCarried }, undefined, 2));
+    out(JSON.stringify({ ok: problems === 0, consumers: rows, acknowledged: acknowledgedRows, staleEntries: report.staleEntries, notCarried }, undefined, 2));
   } else {
-    printTable(rows, out);
+    printTable(rows.map(r => ({ ...r, status: r.acknowledged ? `${r.status} (acknowledged)` : r.status })), out);
     for (const stale of report.staleEntries) {
       out(`stale registry entry: '${stale.parameterName}' registered ${stale.registered.slice(0, 12)}, `
         + `source ${stale.source} ${stale.current ? `now ${stale.current.slice(0, 12)}` : `unreadable (${stale.error})`}`);
@@ -33,18 +40,20 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
       out(`fingerprint not in the template: ${missing.function} (stack ${missing.stack}) follows ${missing.expected.join(' ')} `
         + `according to the report, but its template has ${missing.found}`);
     }
-    out(problems === 0 ? `ok: ${rows.length} layer use(s), all followed or already tracked by CloudFormation`
+    const noted = acknowledgedRows > 0 && values['include-acknowledged'] !== true
+      ? `; ${acknowledgedRows} not followed but acknowledged (--include-acknowledged counts them)` : '';
+    out(problems === 0 ? `ok: ${rows.length} layer use(s), all followed or already tracked by CloudFormation${noted}`
       : `${problems} problem(s): consumers that will not move with their layer, stale registry entries, or followed `
-        + 'consumers whose template lacks the fingerprint');
+        + `consumers whose template lacks the fingerprint${noted}`);
   }
   return problems === 0 ? 0 : 1;
 }
 
-function printTable(rows: Array<Record<string, string>>, out: (line: string) => void): void {
+function printTable(rows: Array<Record<string, string | boolean>>, out: (line: string) => void): void {
   const columns = ['stack', 'function', 'source', 'fingerprint', 'status'];
   const headers: Record<string, string> = { stack: 'STACK', function: 'FUNCTION', source: 'LAYER SOURCE', fingerprint: 'FINGERPRINT', status: 'STATUS' };
-  const widths = columns.map(c => Math.max(headers[c].length, ...rows.map(r => r[c].length)));
-  const line = (r: Record<string, string>) => columns.map((c, i) => r[c].padEnd(widths[i])).join('  ').trimEnd();
+  const widths = columns.map(c => Math.max(headers[c].length, ...rows.map(r => String(r[c]).length)));
+  const line = (r: Record<string, string | boolean>) => columns.map((c, i) => String(r[c]).padEnd(widths[i])).join('  ').trimEnd();
   out(line(headers));
   rows.forEach(r => out(line(r)));
 }

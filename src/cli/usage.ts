@@ -12,10 +12,11 @@ Commands:
       Fingerprint DIR and add or update the entry for NAME in the lock file (created if missing), under a lock
       that other writers wait for. Options not given keep what the entry recorded; its other entries are kept.
 
-  check [cdk.out] [--json]
+  check [cdk.out] [--json] [--include-acknowledged]
       Read the layer-dependencies.json report of a synthesized cloud assembly (default: cdk.out), print
       every consumer's layers, and exit 1 when any consumer is not tracked, any registry entry is stale, or a
-      tracked consumer's template in the assembly lacks the fingerprint the report says it carries.
+      tracked consumer's template in the assembly lacks the fingerprint the report says it carries. A consumer
+      whose warning the app acknowledged is shown as acknowledged and not counted, unless --include-acknowledged.
 
   diff <before cdk.out> <after cdk.out> [<before> <after>]... [--json | --markdown] [--fail-on-not-following]
       Compare two syntheses (pairs of cloud assemblies, one pair per app): the layers whose fingerprint

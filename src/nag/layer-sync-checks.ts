@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { installedCdkNag } from './installed-cdk-nag';
@@ -26,6 +27,10 @@ import { createNagV3Pack, NagPackV3 } from './nag-v3-pack';
  * the app's own cdk-nag when it is constructed, and throws a message saying what to install when there is none,
  * or when the aws-cdk-lib beside it is older than the pack needs (2.172.0 with cdk-nag 2, 2.258.0 with cdk-nag 3).
  */
+/** What to do when the pack is registered as a validation plugin while cdk-nag 2 is installed. */
+const WRONG_REGISTRATION = 'with cdk-nag 2 installed, the pack is an Aspect, not a validation plugin: register it with '
+  + '`Aspects.of(app).add(new LayerSyncChecks())` instead of `Validations.of(app).addPlugins(...)`.';
+
 export class LayerSyncChecks implements IAspect {
   /** The pack's name, as cdk-nag and the validation report show it. */
   public readonly name: string = 'LayerSync';
@@ -70,7 +75,22 @@ export class LayerSyncChecks implements IAspect {
   // the package from loading in Python on older releases. Structurally the class is an `IPolicyValidationPlugin`.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public validate(context: any): any {
-    return this.requirePlugin('validate').validate(context);
+    if (!this.plugin) {
+      // cdk-nag 2 installed, registered the cdk-nag 3 way. An exception here would only reach validation-report.json
+      // (CDK records a plugin's failure and goes on): a fatal violation fails `cdk synth` and prints the line to use.
+      return {
+        success: false,
+        violations: [{
+          ruleName: 'LayerSync-Registration',
+          description: WRONG_REGISTRATION,
+          fix: 'Aspects.of(app).add(new LayerSyncChecks())',
+          severity: 'fatal',
+          // CDK prints a violation only with a resource to show it on: the first of the first template.
+          violatingResources: firstResource(context),
+        }],
+      };
+    }
+    return this.plugin.validate(context);
   }
 
   /**
@@ -84,9 +104,24 @@ export class LayerSyncChecks implements IAspect {
 
   private requirePlugin(method: string): NagPackV3 {
     if (!this.plugin) {
-      throw new Error(`LayerSyncChecks.${method}: with cdk-nag 2 installed, the pack is an Aspect, not a validation `
-        + 'plugin: register it with `Aspects.of(app).add(new LayerSyncChecks())` instead of `Validations.of(app).addPlugins(...)`.');
+      throw new Error(`LayerSyncChecks.${method}: ${WRONG_REGISTRATION}`);
     }
     return this.plugin;
   }
+}
+
+/** The first resource of the first template a validation context names, as a violating resource; none when empty. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function firstResource(context: any): Array<{ resourceLogicalId: string; templatePath: string; locations: string[] }> {
+  for (const templatePath of (context?.templatePaths ?? []) as string[]) {
+    try {
+      const logicalId = Object.keys(JSON.parse(fs.readFileSync(templatePath, 'utf-8')).Resources ?? {})[0];
+      if (logicalId) {
+        return [{ resourceLogicalId: logicalId, templatePath, locations: [] }];
+      }
+    } catch {
+      // A template that cannot be read names no resource: the next one may.
+    }
+  }
+  return [];
 }

@@ -28,6 +28,8 @@ export interface ReportedFinding {
   readonly level: string;
   readonly path: string;
   readonly message: string;
+  /** True for a warning acknowledged on its construct or a scope above (absent otherwise). */
+  readonly acknowledged?: boolean;
 }
 
 /** What the report is made from. */

@@ -64,7 +64,7 @@ export interface LayerDependencyReport {
   readonly producers: ReportProducer[];
   readonly consumers: ReportConsumer[];
   readonly staleEntries: Array<{ parameterName: string; source?: string; registered: string; current?: string; error?: string }>;
-  readonly findings: Array<{ id: string; level: string; path: string; message: string }>;
+  readonly findings: Array<{ id: string; level: string; path: string; message: string; acknowledged?: boolean }>;
   /** Absent in reports of releases before StaleAssetHash. */
   readonly layerAssets?: LayerAssetRecord[];
 }

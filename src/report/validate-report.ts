@@ -21,7 +21,7 @@ const LAYER: Record<string, FieldRule> = {
 const STALE_ENTRY: Record<string, FieldRule> = {
   parameterName: 'string', registered: 'string', account: 'string?', region: 'string?', source: 'string?', current: 'string?', error: 'string?',
 };
-const FINDING: Record<string, FieldRule> = { id: 'string', level: 'string', path: 'string', message: 'string' };
+const FINDING: Record<string, FieldRule> = { id: 'string', level: 'string', path: 'string', message: 'string', acknowledged: 'boolean?' };
 const LAYER_ASSET: Record<string, FieldRule> = { layer: 'string', sourcePath: 'string', assetHash: 'string', fingerprint: 'string' };
 const ORIGINS = ['discovered', 'registry'];
 

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Annotations } from 'aws-cdk-lib';
 import { addAspect, ConsumerStack, layerSource, newApp, ProducerStack } from '../helpers/apps';
 import { runCli } from '../helpers/cli';
 
@@ -114,6 +115,25 @@ describe('cdk-layer-sync check', () => {
     const data = JSON.parse(result.stdout);
     expect(data.ok).toBe(false);
     expect(data.consumers.map((c: any) => c.status).sort()).toEqual(['tracked', 'unhashed']);
+  });
+
+  test('a consumer whose warning the app acknowledged passes check (as cdk synth --strict does), and fails with --include-acknowledged', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const orphan = new ConsumerStack(app, 'Orphan', { parameterName: '/nobody/makes/this' });
+    Annotations.of(orphan.fn).acknowledgeWarning('cdk-layer-sync:UnhashedConsumer', 'another team\'s layer, pinned on purpose');
+    addAspect(app);
+    const dir = app.synth().directory;
+    const passed = runCli(['check', dir]);
+    expect(passed.status).toBe(0);
+    expect(passed.stdout).toMatch(/Orphan\s+Orphan\/Consumer\s+SSM parameter '\/nobody\/makes\/this'\s+-\s+unhashed \(acknowledged\)/);
+    expect(passed.stdout).toContain('1 not followed but acknowledged (--include-acknowledged counts them)');
+    const json = JSON.parse(runCli(['check', dir, '--json']).stdout);
+    expect(json).toMatchObject({ ok: true, acknowledged: 1 });
+    expect(json.consumers.find((c: { stack: string }) => c.stack === 'Orphan')).toMatchObject({ status: 'unhashed', acknowledged: true });
+    const strict = runCli(['check', dir, '--include-acknowledged']);
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('1 problem(s)');
   });
 
   test('defaults to ./cdk.out', () => {

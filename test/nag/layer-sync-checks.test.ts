@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { FingerprintTarget, LayerRegistry, LayerSyncChecks } from '../../src';
 import { addAspect, ConsumerStack, consumerFunction, newApp, ProducerStack, ssmLayer } from '../helpers/apps';
 import { compareReleases } from '../../src/nag/installed-cdk-nag';
-import { CDK_VERSION, describeWhen } from '../helpers/cdk-version';
+import { CDK_VERSION, describeWhen, HAS_VALIDATIONS, testWhen } from '../helpers/cdk-version';
 import { NAG_MAJOR, ruleIdsAndPaths, violationsOf } from '../helpers/nag';
 
 const EXTERNAL = '/aws/service/powertools/python/arm64/python3.13/latest';
@@ -327,5 +327,12 @@ describeWhen(NAG_MAJOR === 2)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws
     const app = newApp();
     expect(() => new LayerSyncChecks(app).validateScope(app))
       .toThrow(/with cdk-nag 2 installed, the pack is an Aspect.*Aspects\.of\(app\)\.add\(new LayerSyncChecks\(\)\)/);
+  });
+
+  testWhen(HAS_VALIDATIONS)('registered with Validations.of(app).addPlugins, synthesis fails loudly with the line to use', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    Validations.of(app).addPlugins(new LayerSyncChecks(app));
+    expect(() => app.synth()).toThrow(/with cdk-nag 2 installed, the pack is an Aspect[\s\S]*Aspects\.of\(app\)\.add\(new LayerSyncChecks\(\)\)/);
   });
 });
