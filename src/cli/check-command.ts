@@ -29,7 +29,8 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   const acknowledgedRows = rows.filter(r => FAILING.has(r.status) && r.acknowledged).length;
   const problems = rows.filter(counts).length + report.staleEntries.length + notCarried.length;
   if (values.json) {
-    out(JSON.stringify({ ok: problems === 0, consumers: rows, acknowledged: acknowledgedRows, staleEntries: report.staleEntries, notCarried }, undefined, 2));
+    const json = { ok: problems === 0, consumers: rows, acknowledged: acknowledgedRows, staleEntries: report.staleEntries, notCarried };
+    out(JSON.stringify(json, undefined, 2));
   } else {
     printTable(rows.map(r => ({ ...r, status: r.acknowledged ? `${r.status} (acknowledged)` : r.status })), out);
     for (const stale of report.staleEntries) {
