@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { reportFinding } from '../annotate/report-finding';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
+import { acknowledgeLine } from '../findings/user-language';
 import { ReportedFinding } from '../report/layer-dependency-report';
 
 /** A finding the aspect reported, with where it stands, for the report and for surfacing it from Stages. */
@@ -26,7 +27,7 @@ export class FindingRecorder {
     }
     // Only warnings can be acknowledged; the hint names the construct the finding is on.
     const message = level === FindingLevel.WARNING
-      ? `${finding} Or acknowledge it here or on a scope above: Annotations.of(scope).acknowledgeWarning('${definition.id}', reason).`
+      ? `${finding} Or acknowledge it here or on a scope above: ${acknowledgeLine(definition.id)}.`
       : finding;
     const stands = reportFinding(scope, definition, level, message);
     const path = scope.node.path;

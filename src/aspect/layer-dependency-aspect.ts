@@ -1,6 +1,7 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { stageLine } from '../findings/user-language';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { synthesisScopeOf } from './assembly-constructs';
 import { LayerDependencyAspectProps } from './layer-dependency-aspect-props';
@@ -54,8 +55,7 @@ export class LayerDependencyAspect implements IAspect {
     if (!coverStagesAsBuilt(app, () => new LayerDependencyAspect(props)) && !olderReleaseNoticePrinted) {
       olderReleaseNoticePrinted = true;
       process.stderr.write('cdk-layer-sync: this aws-cdk-lib release has no property injectors (2.196.0 and later do), so '
-        + 'LayerDependencyAspect.addToApp() covers the App only: give each Stage its own line, '
-        + 'Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING }). '
+        + `LayerDependencyAspect.addToApp() covers the App only: give each Stage its own line, ${stageLine()}. `
         + 'StageNotCovered names every Stage that needs it.\n');
     }
     return aspect;

@@ -1,5 +1,6 @@
 import { FindingDefinition } from './finding';
 import { FindingLevel } from './finding-level';
+import { retainLayerLine } from './user-language';
 
 /** A shared layer version is deleted by CloudFormation when the layer is updated. */
 export const LAYER_VERSION_NOT_RETAINED: FindingDefinition = {
@@ -13,5 +14,5 @@ export const LAYER_VERSION_NOT_RETAINED: FindingDefinition = {
 export function layerVersionNotRetainedMessage(layerPath: string, consumers: string): string {
   return `layer version ${layerPath} is shared with ${consumers} but is not retained: every update of the layer `
     + 'makes CloudFormation delete the previous version, and a consumer stack that then fails and rolls back '
-    + 'cannot attach it again. Fix: removalPolicy: RemovalPolicy.RETAIN on the LayerVersion.';
+    + `cannot attach it again. Fix: ${retainLayerLine()} on the LayerVersion.`;
 }

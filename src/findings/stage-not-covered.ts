@@ -1,5 +1,6 @@
 import { FindingDefinition } from './finding';
 import { FindingLevel } from './finding-level';
+import { addToAppLine, stageLine } from './user-language';
 
 /** A Stage was synthesized without `LayerDependencyAspect`, so its functions do not follow their layers. */
 export const STAGE_NOT_COVERED: FindingDefinition = {
@@ -10,8 +11,6 @@ export const STAGE_NOT_COVERED: FindingDefinition = {
     + 'configuration when the layer changes, and its versions and aliases stay behind.',
 };
 
-/** The line that covers a Stage, as the README's Stages recipe gives it. */
-export const STAGE_LINE = 'Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING })';
 
 /**
  * Message for one Stage whose functions that need the aspect to follow their layers no `LayerDependencyAspect` visited.
@@ -25,6 +24,6 @@ export function stageNotCoveredMessage(stagePath: string, functionPaths: readonl
     + 'their versions and aliases stay on the old layers. Aspects on the App never reach a Stage, and CDK Pipelines '
     + 'synthesizes each Stage when addStage() is called. '
     + (whyNotCovered ? `LayerDependencyAspect.addToApp() did not cover it: ${whyNotCovered}. ` : '')
-    + `Fix: add the aspect inside the Stage, as the first line after super() in its constructor: ${STAGE_LINE}`
-    + (whyNotCovered ? '.' : '; or, on aws-cdk-lib 2.196.0 and later, call LayerDependencyAspect.addToApp(app) right after new App().');
+    + `Fix: add the aspect inside the Stage, as the first line after super() in its constructor: ${stageLine()}`
+    + (whyNotCovered ? '.' : `; or, on aws-cdk-lib 2.196.0 and later, call ${addToAppLine()} right after creating the App.`);
 }

@@ -160,3 +160,16 @@ def test_add_to_app_covers_a_stage_where_the_release_has_property_injectors(tmp_
     else:
         with pytest.raises(Exception, match=r"cdk-layer-sync:StageNotCovered[\s\S]*it covers Stages through property injectors"):
             app.synth()
+
+
+# -- findings speak the app's language -------------------------------------------------------------------------------
+
+def test_a_python_app_reads_its_fix_lines_in_python(tmp_path: Path) -> None:
+    """The jsii runtime tells the library it runs for Python (JSII_AGENT): the acknowledgement line is Python."""
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    orphan = consumer(app, "/nobody/makes/this", "Orphan")
+    Aspects.of(app).add(LayerDependencyAspect(), priority=AspectPriority.MUTATING)
+    app.synth()
+    warnings = [str(w.entry.data) for w in Annotations.from_stack(orphan).find_warning("*", Match.any_value())]
+    assert any('acknowledge_warning("cdk-layer-sync:UnhashedConsumer", reason)' in w for w in warnings), warnings
+    assert not any("acknowledgeWarning(" in w for w in warnings), warnings
