@@ -1,6 +1,7 @@
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { DEFAULT_ENVIRONMENT_VARIABLE_NAME, validateEnvironmentVariableName } from '../rewrite/environment-variable';
+import { nearest } from '../names/nearest-name';
 import { LayerRegistry } from '../registry/layer-registry';
 import { FingerprintTarget, LayerDependencyAspectProps } from './layer-dependency-aspect-props';
 
@@ -33,10 +34,22 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:LayerAttachedLate': 'layerAttachedLate',
 };
 
+/** The props that are not finding levels. */
+const KNOWN_PROPS: readonly string[] = ['registry', 'target', 'environmentVariableName', 'addDependencies', 'registryOutput'];
+
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */
 export function resolveOptions(props: LayerDependencyAspectProps): ResolvedOptions {
   if (props === null || typeof props !== 'object') {
     throw new Error(`LayerDependencyAspect: expected props to be an object, got ${JSON.stringify(props)}`);
+  }
+  // From JavaScript a misspelt prop would be ignored in silence: name it, and the prop it was probably meant to be.
+  const known = [...KNOWN_PROPS, ...new Set(Object.values(LEVEL_PROPS))];
+  for (const [prop, value] of Object.entries(props)) {
+    if (value !== undefined && !known.includes(prop)) {
+      const guess = nearest(prop, known);
+      throw new Error(`LayerDependencyAspectProps: unknown prop '${prop}'${guess ? `; did you mean '${guess}'?` : ''} `
+        + `(the props are ${known.join(', ')})`);
+    }
   }
   const target = props.target ?? FingerprintTarget.DESCRIPTION;
   checkEnum('target', target, Object.values(FingerprintTarget));

@@ -16,9 +16,9 @@ export async function auditCommand(args: string[], out: (line: string) => void):
     args,
     allowPositionals: true,
     options: {
-      'region': { type: 'string', multiple: true },
+      'region': { type: 'string' },
       'stack': { type: 'string', multiple: true },
-      'assembly': { type: 'string', multiple: true },
+      'assembly': { type: 'string' },
       'parameter': { type: 'string', multiple: true },
       'lock': { type: 'string', multiple: true },
       'json': { type: 'boolean' },
@@ -30,12 +30,6 @@ export async function auditCommand(args: string[], out: (line: string) => void):
   if (positionals.length > 0) {
     throw new CliError(`unexpected argument '${positionals[0]}'; audit takes only options`);
   }
-  if ((values.region ?? []).length > 1) {
-    throw new CliError(`one region per audit, got ${values.region!.join(', ')}: run audit once per region`);
-  }
-  if ((values.assembly ?? []).length > 1) {
-    throw new CliError('one --assembly per audit: run audit once per app');
-  }
   if (values.json && values.markdown) {
     throw new CliError('--json and --markdown exclude each other');
   }
@@ -43,12 +37,12 @@ export async function auditCommand(args: string[], out: (line: string) => void):
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
     throw new CliError(`--concurrency takes a whole number from 1 to 64, got '${values.concurrency}'`);
   }
-  const report = values.assembly ? readAssemblyReport(values.assembly[0]) : undefined;
+  const report = values.assembly ? readAssemblyReport(values.assembly) : undefined;
   const lockEntries = (values.lock ?? []).flatMap(file => readLockFile(file).map(entry => ({ file, entry })));
   const sdk = asUsageError(loadSdk);
   const showProgress = process.stderr.isTTY === true;
   const reading = await readAccount(sdk, {
-    region: values.region?.[0],
+    region: values.region,
     stacks: values.stack ?? [],
     report,
     parameters: values.parameter ?? [],

@@ -6,8 +6,8 @@ import { graphCommand } from './graph-command';
 import { registryCommand } from './registry-command';
 import * as fs from 'fs';
 import * as path from 'path';
-import { nearest } from './suggest';
-import { commandHelp, commandOptions, USAGE } from './usage';
+import { nearest } from '../names/nearest-name';
+import { commandHelp, commandOptions, repeatableOptions, USAGE } from './usage';
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => number | Promise<number>> = {
   fingerprint: fingerprintCommand,
@@ -52,6 +52,13 @@ export function main(
     err(`cdk-layer-sync ${command}: ${e.message}${guess ? ` (did you mean '${guess}'?)` : ''}`);
     return 2;
   };
+  // parseArgs keeps the last of an option given twice: a second --region or --json would be lost in silence.
+  const repeatable = repeatableOptions(command);
+  const given = rest.filter(a => a.startsWith('--')).map(a => a.split('=')[0]);
+  const twice = given.find((option, i) => given.indexOf(option) !== i && !repeatable.includes(option));
+  if (twice) {
+    return fail(new Error(`${twice} given twice; it takes one value${repeatable.length > 0 ? ` (repeatable: ${repeatable.join(', ')})` : ''}`));
+  }
   try {
     const code = run(rest, out);
     return typeof code === 'number' ? code : code.catch(fail);

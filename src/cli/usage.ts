@@ -53,5 +53,10 @@ export function commandOptions(command: string): string[] {
   return [...new Set([...(commandHelp(command) ?? '').matchAll(/--[a-z][a-z-]+/g)].map(m => m[0]).concat('--help'))];
 }
 
+/** The options the help of one command marks as repeatable (`[--exclude GLOB]...`). */
+export function repeatableOptions(command: string): string[] {
+  return [...(commandHelp(command) ?? '').matchAll(/\[(--[a-z][a-z-]+)[^\]]*\]\.\.\./g)].map(m => m[1]);
+}
+
 /** An error the CLI reports as is, with exit code 2. */
 export class CliError extends Error {}

@@ -3,7 +3,7 @@ import { relativePosixPath } from '../io/posix-path';
 import { EnvironmentMatch, matchEnvironment } from './environment-match';
 import { LayerRegistryDirectoryOptions, LayerRegistryEntry, LayerRegistryEntryOptions } from './layer-registry-entry';
 import { entryKey, readRegistryFile, replaceEntries, sortEntries, updateRegistryFile } from './registry-file';
-import { validateAccount, validateFingerprint, validateParameterName, validateRegion } from './validation';
+import { validateAccount, validateFingerprint, validateOptionalText, validateParameterName, validateRegion } from './validation';
 
 /**
  * Fingerprints of layers published through SSM parameters, keyed by (parameter name, account, region).
@@ -50,6 +50,10 @@ export class LayerRegistry {
     validateFingerprint(fingerprint, `fingerprint of '${parameterName}'`);
     validateAccount(options.account, `account of '${parameterName}'`);
     validateRegion(options.region, `region of '${parameterName}'`);
+    // What every lock file reader refuses is refused here too, so a writer never writes an entry no one can read.
+    for (const field of ['layerName', 'source', 'producer'] as const) {
+      validateOptionalText(options[field], `${field} of '${parameterName}'`);
+    }
     this.put({ ...withoutUndefined(options), parameterName, fingerprint });
   }
 

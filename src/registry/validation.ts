@@ -71,3 +71,10 @@ export function validateRegion(value: unknown, what: string): void {
     throw new Error(`${what}: expected an AWS region name such as eu-west-1, got ${JSON.stringify(value)}`);
   }
 }
+
+/** Throws unless `value` is absent or a non-empty string (what lock file readers accept); `what` names the input. */
+export function validateOptionalText(value: unknown, what: string): void {
+  if (value !== undefined && (typeof value !== 'string' || value === '')) {
+    throw new Error(`${what}: expected a non-empty string, or nothing, got ${JSON.stringify(value)}`);
+  }
+}

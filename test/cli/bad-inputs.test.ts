@@ -73,6 +73,10 @@ const CLI_CASES: Record<string, CliCase> = {
     args: base => ['registry', 'add', path.join(base, 'layers.lock.json'), '--parameter', '/team//tools', '--dir', layerSource()],
     message: /\/team\/\/tools/,
   },
+  'registry add: an empty --layer-name, which every lock file reader refuses': {
+    args: base => ['registry', 'add', path.join(base, 'layers.lock.json'), ...GOOD_FINGERPRINT_ARGS, '--dir', layerSource(), '--layer-name', ''],
+    message: /layerName of '[^']+': expected a non-empty string, or nothing, got ""/,
+  },
   'registry add: an account that is not 12 digits': {
     args: base => ['registry', 'add', path.join(base, 'layers.lock.json'), ...GOOD_FINGERPRINT_ARGS, '--dir', layerSource(), '--account', '12'],
     message: /account.*12/i,

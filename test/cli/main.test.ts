@@ -185,6 +185,13 @@ describe('usage', () => {
     expect(result.stdout.startsWith(`Usage: cdk-layer-sync ${command}`)).toBe(true);
     expect(result.stdout).not.toContain('Commands:');
   });
+  test('an option that takes one value, given twice, exits 2 instead of keeping the last in silence', () => {
+    const result = runCli(['check', 'cdk.out', '--json', '--json']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe('cdk-layer-sync check: --json given twice; it takes one value');
+    const dir = layerSource();
+    expect(runCli(['fingerprint', dir, '--exclude', '*.md', '--exclude', '*.txt']).status).toBe(0);
+  });
   test('a mistyped command or option gets the nearest one suggested', () => {
     const command = runCli(['chek']);
     expect(command.status).toBe(2);

@@ -154,7 +154,7 @@ test('no credentials, two regions, or an unknown option: a clear error and exit 
   expect(noCredentials.stderr).toContain('cdk-layer-sync audit: no AWS credentials: audit uses the standard chain');
   const regions = audit('--region', 'us-east-1', '--region', 'eu-west-1');
   expect(regions.status).toBe(2);
-  expect(regions.stderr).toContain('one region per audit, got us-east-1, eu-west-1: run audit once per region');
+  expect(regions.stderr).toContain('cdk-layer-sync audit: --region given twice; it takes one value (repeatable: --stack, --parameter, --lock)');
   const limit = audit('--concurrency', '0');
   expect(limit.status).toBe(2);
   expect(limit.stderr).toContain("--concurrency takes a whole number from 1 to 64, got '0'");
