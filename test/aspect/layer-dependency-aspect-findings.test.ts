@@ -157,7 +157,7 @@ describe('invalid props throw at construction, naming the prop and the value', (
     [{ target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'MY-VAR' }, /environmentVariableName.*"MY-VAR"/],
     [{ target: FingerprintTarget.ENVIRONMENT, environmentVariableName: 'AWS_LAYERS' }, /'AWS_LAYERS' starts with 'AWS_'/],
     [{ environmentVariableName: 'LAYERS' }, /environmentVariableName is set but target is DESCRIPTION/],
-    [{ targt: FingerprintTarget.ENVIRONMENT }, /LayerDependencyAspectProps: unknown prop 'targt'; did you mean 'target'\? \(the props are registry, /],
+    [{ targt: FingerprintTarget.ENVIRONMENT }, /LayerDependencyAspectProps: unknown prop 'targt'; did you mean 'target'\? \(the props are /],
     [{ registyOutput: 'layers.lock.json', unhashedConsumer: 'WARNING' }, /unknown prop 'registyOutput'; did you mean 'registryOutput'/],
     [{ target: 'TAGS' }, /target: expected one of DESCRIPTION, ENVIRONMENT, got "TAGS"/],
     [{ unhashedConsumer: 'LOUD' }, /unhashedConsumer: expected one of ERROR, WARNING, INFO, OFF, got "LOUD"/],
