@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { graphAsDot, graphAsJson, graphAsMermaid } from '../graph/graph-format';
@@ -22,9 +23,11 @@ export function graphCommand(args: string[], out: (line: string) => void): numbe
   if (!format) {
     throw new CliError(`--format must be one of ${Object.keys(FORMATS).join(', ')}, got '${values.format}'`);
   }
-  const assemblies = positionals.length > 0 ? positionals : ['cdk.out'];
-  const apps = assemblies.map(a => ({ name: path.relative(process.cwd(), path.resolve(a)) || '.', report: readAssemblyReport(a) }));
+  // Lock files first: their errors are the user's to see, and `--lock FILE` alone graphs them without an assembly.
   const lockFiles = (values.lock ?? []).map(file => ({ file, entries: readLockFile(file) }));
+  const assemblies = positionals.length > 0 ? positionals
+    : lockFiles.length > 0 && !fs.existsSync('cdk.out') ? [] : ['cdk.out'];
+  const apps = assemblies.map(a => ({ name: path.relative(process.cwd(), path.resolve(a)) || '.', report: readAssemblyReport(a) }));
   out(format(buildGraph(apps, lockFiles)));
   return 0;
 }

@@ -21,6 +21,9 @@ export class LayerRegistry {
    * version, or holds an invalid or duplicate entry
    */
   public static fromFile(file: string): LayerRegistry {
+    if (typeof file !== 'string' || file.trim() === '') {
+      throw new Error(`LayerRegistry.fromFile: expected the path of a lock file, got ${JSON.stringify(file)}`);
+    }
     const registry = new LayerRegistry();
     for (const entry of readRegistryFile(file)) {
       registry.put(entry);

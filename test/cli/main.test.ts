@@ -157,6 +157,27 @@ describe('cdk-layer-sync check', () => {
   });
 });
 
+describe('cdk-layer-sync graph', () => {
+  test('--lock FILE alone, where there is no cdk.out, draws the lock file\'s producers', () => {
+    const cwd = tmp();
+    const lock = path.join(cwd, 'layers.lock.json');
+    fs.writeFileSync(lock, JSON.stringify({ version: 1, layers: [{ parameterName: '/platform/tools', fingerprint: 'a'.repeat(64) }] }));
+    const result = runCli(['graph', '--lock', lock, '--format', 'json'], cwd);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.stringify(JSON.parse(result.stdout))).toContain('/platform/tools');
+  });
+
+  test('a bad lock file is reported before a missing assembly', () => {
+    const cwd = tmp();
+    const lock = path.join(cwd, 'layers.lock.json');
+    fs.writeFileSync(lock, 'not json');
+    const result = runCli(['graph', path.join(cwd, 'cdk.out'), '--lock', lock], cwd);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('layers.lock.json');
+  });
+});
+
 describe('usage', () => {
   test('--help prints the commands', () => {
     const result = runCli(['--help']);

@@ -39,3 +39,15 @@ describe('LayerRegistry', () => {
     expect(() => registry.add('/a', '')).toThrow(/fingerprint of '\/a'/);
   });
 });
+
+test('fromFile with something that is not a path says what it expected', () => {
+  expect(() => LayerRegistry.fromFile(42 as unknown as string)).toThrow('LayerRegistry.fromFile: expected the path of a lock file, got 42');
+  expect(() => LayerRegistry.fromFile('')).toThrow('LayerRegistry.fromFile: expected the path of a lock file, got ""');
+});
+
+test('add refuses what every lock file reader refuses: an empty layerName, source or producer', () => {
+  for (const field of ['layerName', 'source', 'producer']) {
+    expect(() => new LayerRegistry().add('/tools', 'f'.repeat(64), { [field]: '' }))
+      .toThrow(`${field} of '/tools': expected a non-empty string, or nothing, got ""`);
+  }
+});
