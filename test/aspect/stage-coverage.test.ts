@@ -4,7 +4,9 @@
 import * as cdk from 'aws-cdk-lib';
 import { App, Aspects, AspectPriority, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cr from 'aws-cdk-lib/custom-resources';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { IConstruct } from 'constructs';
 import { LayerDependencyAspect } from '../../src';
@@ -77,6 +79,31 @@ describeWhen(HAS_INJECTORS)('addToApp on a release with property injectors', () 
     const description: string = functionOf(Template.fromStack(consumer)).properties.Description;
     expect(description).toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
     expect(consumer.dependencies.filter(d => d === producer)).toHaveLength(1);
+  });
+
+  test.each([
+    ['a SingletonFunction', (stack: Stack) => new lambda.SingletonFunction(stack, 'Singleton', {
+      uuid: '6a2c4c6e-1f5e-4d7a-9a39-5d9a3c2f1b11', runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler',
+      code: lambda.Code.fromInline('def handler(event, context):\n    return 1\n'),
+    })],
+    ['a DockerImageFunction', (stack: Stack) => new lambda.DockerImageFunction(stack, 'Image', {
+      code: lambda.DockerImageCode.fromEcr(ecr.Repository.fromRepositoryName(stack, 'Repo', 'functions')),
+    })],
+    ['a custom-resource Provider', (stack: Stack) => new cr.Provider(stack, 'Provider', {
+      onEventHandler: new lambda.Function(stack, 'OnEvent', {
+        runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: lambda.Code.fromInline('def handler(e, c):\n    return {}\n'),
+      }),
+    })],
+    ['an AwsCustomResource', (stack: Stack) => new cr.AwsCustomResource(stack, 'Call', {
+      onCreate: { service: 'SSM', action: 'getParameter', parameters: { Name: '/x' }, physicalResourceId: cr.PhysicalResourceId.of('x') },
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+    })],
+  ])('a Stage whose first function is %s gets the aspect', (_, build) => {
+    const app = newApp();
+    LayerDependencyAspect.addToApp(app);
+    const stage = new Stage(app, 'Prod');
+    build(new Stack(stage, 'Functions'));
+    expect(Aspects.of(stage).all.filter(a => a instanceof LayerDependencyAspect)).toHaveLength(1);
   });
 
   test('nested Stages each get their own aspect, once', () => {
