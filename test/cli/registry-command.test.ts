@@ -108,7 +108,8 @@ describe('registry add with an account or region AWS would reject', () => {
   ])('%j exits 2 with one line naming the input, and writes no file', (extra, message) => {
     const { dir, lock } = workspace();
     const errors: string[] = [];
-    const args = ['registry', 'add', lock, '--parameter', '/tools', '--dir', dir, ...extra];
+    const parameter = extra[0] === '--parameter' ? [] : ['--parameter', '/tools'];
+    const args = ['registry', 'add', lock, ...parameter, '--dir', dir, ...extra];
     expect(main(args, () => undefined, line => errors.push(line))).toBe(2);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('cdk-layer-sync registry: ');
