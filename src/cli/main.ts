@@ -1,12 +1,12 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { nearest } from '../names/nearest-name';
 import { auditCommand } from './audit-command';
 import { checkCommand } from './check-command';
 import { diffCommand } from './diff-command';
 import { fingerprintCommand } from './fingerprint-command';
 import { graphCommand } from './graph-command';
 import { registryCommand } from './registry-command';
-import * as fs from 'fs';
-import * as path from 'path';
-import { nearest } from '../names/nearest-name';
 import { commandHelp, commandOptions, repeatableOptions, USAGE } from './usage';
 
 const COMMANDS: Record<string, (args: string[], out: (line: string) => void) => number | Promise<number>> = {
