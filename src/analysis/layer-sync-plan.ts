@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { allContextOf } from '../cdk-internals/node-context';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { LayerSource } from '../detect/layer-source';
 import { indexSsmLookups, SsmContextLookup } from '../detect/ssm-context-lookup';
@@ -52,7 +53,7 @@ export class LayerSyncPlan implements FingerprintSource {
     this.staleEntries = staleEntries ?? staleEntriesOf(registry);
     const constructs = root.node.findAll();
     this.pipelineStacks = stacksInPipelines(constructs);
-    this.ssmLookups = indexSsmLookups(allContext(root));
+    this.ssmLookups = indexSsmLookups(allContextOf(root), constructs);
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
     for (const producer of this.producers) {
       const sameName = this.producersByName.get(producer.parameterName) ?? [];
@@ -186,21 +187,6 @@ export class LayerSyncPlan implements FingerprintSource {
 
 function describeEnvironment(account?: string, region?: string): string {
   return `account ${account ?? '(any)'}, region ${region ?? '(any)'}`;
-}
-
-interface NodeWithContext {
-  getAllContext?(defaults?: object): Record<string, unknown>;
-  /** Where constructs before 10.3 (which have no `getAllContext`) keep a node's own context. */
-  readonly _context?: Record<string, unknown>;
-}
-
-/** All context of the root, where the CLI puts `cdk.context.json` and `-c` values. */
-function allContext(root: IConstruct): Record<string, unknown> {
-  const node = root.node as unknown as NodeWithContext;
-  if (typeof node.getAllContext === 'function') {
-    return node.getAllContext() ?? {};
-  }
-  return typeof node._context === 'object' && node._context !== null ? node._context : {};
 }
 
 /** The entries of a registry whose source directory no longer has the registered fingerprint. */

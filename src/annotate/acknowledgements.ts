@@ -1,13 +1,6 @@
 import { Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-
-/** Where aws-cdk-lib keeps warning acknowledgements (core `Acknowledgements`), on an App or a Stage. */
-const ACKNOWLEDGEMENTS = Symbol.for('@aws-cdk/core.Acknowledgements');
-
-interface AcknowledgementRegistry {
-  /** By construct path (no leading `/`): a Set of ids (older releases) or a Map keyed by id (newer). */
-  readonly acks?: Map<string, { has(id: string): boolean }>;
-}
+import { acknowledgementsOn } from '../cdk-internals/acknowledgement-registry';
 
 /**
  * True when warning `id` was acknowledged on `scope` or on any scope above it, with
@@ -17,7 +10,8 @@ interface AcknowledgementRegistry {
  * two cases that this library's users meet all the time: an acknowledgement made on the very construct the
  * warning is later added to (aws/aws-cdk#38820), and one made outside the Stage that holds the construct (their
  * registry is per Stage). So the findings check here first, reading CDK's registries without changing them;
- * a registry of another shape reads as "not acknowledged", and `addWarningV2` decides as usual.
+ * a registry of another shape reads as "not acknowledged" (and is reported as `UnsupportedCdkRelease`), and
+ * `addWarningV2` decides as usual.
  */
 export function isAcknowledged(scope: IConstruct, id: string): boolean {
   const paths = scope.node.scopes.map(s => s.node.path).filter(p => p !== '');
@@ -25,9 +19,8 @@ export function isAcknowledged(scope: IConstruct, id: string): boolean {
     if (owner !== scope.node.root && !Stage.isStage(owner)) {
       continue;
     }
-    const registry = (owner as unknown as Record<symbol, AcknowledgementRegistry | undefined>)[ACKNOWLEDGEMENTS];
-    const acks = registry?.acks;
-    if (acks instanceof Map && paths.some(p => acks.get(p)?.has(id) === true)) {
+    const acks = acknowledgementsOn(owner);
+    if (acks && paths.some(p => acks.get(p)?.has(id) === true)) {
       return true;
     }
   }

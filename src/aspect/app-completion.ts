@@ -4,6 +4,7 @@ import { followsWithoutTheAspect, layersUsed, LayerStatus } from '../analysis/an
 import { pipelineOrderFindings } from '../analysis/ordering-findings';
 import { retentionFinding } from '../analysis/retention-finding';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
+import { changedInternalsOf } from '../cdk-internals/cdk-internal';
 import { ownerScope } from '../cfn/owner-scope';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
@@ -11,11 +12,12 @@ import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { producerBuiltLaterMessage, PRODUCER_BUILT_LATER } from '../findings/producer-built-later';
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
+import { unsupportedCdkReleaseMessage, UNSUPPORTED_CDK_RELEASE } from '../findings/unsupported-cdk-release';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { publishingResource } from '../producers/layer-producer';
 import { whyNotCoveredByAppWideCall } from './stage-coverage';
-import type { SyncSession } from './sync-session';
+import { SessionView } from './session-view';
 
 /**
  * The checks only the whole tree can answer, run by CDK's validation of the root after every aspect of the App's
@@ -24,7 +26,7 @@ import type { SyncSession } from './sync-session';
  *
  * @returns validation errors: ERROR findings inside a Stage that no top-level stack can show
  */
-export function completeApp(session: SyncSession): string[] {
+export function completeApp(session: SessionView): string[] {
   const root = session.root;
   const constructs = root.node.findAll();
   const options = session.appOptions;
@@ -36,6 +38,11 @@ export function completeApp(session: SyncSession): string[] {
       whyNotCoveredByAppWideCall(stage, functions)));
   }
   reportProducersBuiltLater(session, report);
+  for (const change of changedInternalsOf(root)) {
+    // An annotation on the App itself is shown by no `cdk synth`: the first top-level stack carries it.
+    const shownOn = change.scope === root ? constructs.find(c => Stack.isStack(c)) ?? root : change.scope;
+    report(shownOn, UNSUPPORTED_CDK_RELEASE, unsupportedCdkReleaseMessage(change));
+  }
   const pipelineStacks = stacksInPipelines(constructs);
   const consumers = session.consumers;
   for (const consumer of consumers) {
@@ -63,7 +70,7 @@ export function completeApp(session: SyncSession): string[] {
  * Functions inside nested Stages that no aspect visited and that have a layer only the aspect makes them follow (all
  * but literal ARNs and own-stack layers CDK hashes into the version), by Stage.
  */
-function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]): Map<Stage, CfnResource[]> {
+function uncoveredStages(session: SessionView, constructs: readonly IConstruct[]): Map<Stage, CfnResource[]> {
   const byStage = new Map<Stage, CfnResource[]>();
   for (const fn of constructs) {
     if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== FUNCTION_TYPE || !isInNestedStage(fn) || session.isCovered(fn)) {
@@ -84,7 +91,7 @@ function uncoveredStages(session: SyncSession, constructs: readonly IConstruct[]
  * in `addStage()`): their analysis found no producer, the whole tree now has one. Looked up only when a consumer in
  * a Stage has a layer without a producer.
  */
-function reportProducersBuiltLater(session: SyncSession, report: (scope: IConstruct, definition: FindingDefinition, message: string) => void): void {
+function reportProducersBuiltLater(session: SessionView, report: (scope: IConstruct, definition: FindingDefinition, message: string) => void): void {
   const unknown = session.consumers.flatMap(consumer => (isInNestedStage(consumer.fn)
     ? consumer.layers.filter(l => l.status === LayerStatus.UNHASHED && l.source.parameterName !== undefined).map(layer => ({ consumer, layer }))
     : []));
@@ -107,7 +114,7 @@ function reportProducersBuiltLater(session: SyncSession, report: (scope: IConstr
  * an ERROR becomes a validation error (so `cdk synth` fails, as it would for the Stage's own stacks) and a warning
  * or info is printed to stderr.
  */
-function surfaceStageFindings(session: SyncSession, pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>): string[] {
+function surfaceStageFindings(session: SessionView, pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>): string[] {
   const errors: string[] = [];
   for (const finding of session.findings) {
     if (!finding.stands || !isInNestedStage(finding.scope)) {

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { ConsumerAnalysis } from '../analysis/analyze-consumer';
+import { expectInTemplate } from '../cdk-internals/synthesis-phase';
 import { ownerScope } from '../cfn/owner-scope';
 import { descriptionTruncatedMessage, DESCRIPTION_TRUNCATED } from '../findings/description-truncated';
 import { environmentLimitMessage, ENVIRONMENT_LIMIT } from '../findings/environment-limit';
@@ -7,6 +8,8 @@ import { FindingDefinition } from '../findings/finding';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { shortFingerprint } from '../fingerprint/digest';
 import { rewriteDescription, rewriteEnvironment } from '../rewrite/apply-rewrite';
+import { MARKER_PREFIX } from '../rewrite/description-marker';
+import { environmentValue } from '../rewrite/environment-variable';
 import { FingerprintTarget } from './layer-dependency-aspect-props';
 import { ResolvedOptions } from './resolved-options';
 
@@ -27,13 +30,19 @@ export function writeFingerprints(consumer: ConsumerAnalysis, options: ResolvedO
       report(scope, ENVIRONMENT_LIMIT, environmentLimitMessage(scope.node.path, variable, outcome.refused));
     } else if (outcome.error) {
       report(scope, UNRESOLVABLE_LAYER_REFERENCE, unresolvableLayerReferenceMessage(scope.node.path, 'Environment', outcome.error));
+    } else {
+      expectInTemplate(consumer.fn, ['Environment', 'Variables', variable], [environmentValue(fingerprints)]);
     }
     return;
   }
   const result = rewriteDescription(consumer.fn, fingerprints);
   if (result.error) {
     report(scope, UNRESOLVABLE_LAYER_REFERENCE, unresolvableLayerReferenceMessage(scope.node.path, 'Description', result.error));
-  } else if (result.composed?.truncatedFrom !== undefined) {
+    return;
+  }
+  const written = result.composed!.description;
+  expectInTemplate(consumer.fn, ['Description'], [written.slice(written.lastIndexOf(MARKER_PREFIX))]);
+  if (result.composed?.truncatedFrom !== undefined) {
     const { truncatedFrom, keptLength = 0 } = result.composed;
     report(scope, DESCRIPTION_TRUNCATED, descriptionTruncatedMessage(scope.node.path, truncatedFrom, keptLength, fingerprints.length));
   }

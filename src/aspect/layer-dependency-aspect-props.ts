@@ -126,6 +126,13 @@ export interface LayerDependencyAspectProps {
   readonly layerAttachedLate?: FindingLevel;
 
   /**
+   * Level of `cdk-layer-sync:UnsupportedCdkRelease` (the installed aws-cdk-lib changed a part of CDK this library
+   * reads for want of a public API, so some of its checks are off).
+   * @default FindingLevel.ERROR
+   */
+  readonly unsupportedCdkRelease?: FindingLevel;
+
+  /**
    * A lock file to write during synthesis with every producer the aspect discovers in the app (and the
    * entries of `registry`), so that other CDK apps can read it with `LayerRegistry.fromFile`. Written
    * atomically; relative paths are relative to the working directory.

@@ -32,6 +32,7 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
   'cdk-layer-sync:StaleAssetHash': 'staleAssetHash',
   'cdk-layer-sync:StageNotCovered': 'stageNotCovered',
   'cdk-layer-sync:LayerAttachedLate': 'layerAttachedLate',
+  'cdk-layer-sync:UnsupportedCdkRelease': 'unsupportedCdkRelease',
 };
 
 /** The props that are not finding levels. */

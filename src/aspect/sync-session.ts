@@ -15,6 +15,7 @@ import { completeApp } from './app-completion';
 import { FindingRecorder, RecordedFinding } from './finding-recorder';
 import { ResolvedOptions } from './resolved-options';
 import { RunHost, ScopeRun } from './scope-run';
+import { SessionView } from './session-view';
 import { writeOutputsOnSynthesis } from './synthesis-outputs';
 
 const SESSIONS = new WeakMap<IConstruct, SyncSession>();
@@ -24,7 +25,7 @@ const SESSIONS = new WeakMap<IConstruct, SyncSession>();
  * is synthesized on its own, often long before the App, by CDK Pipelines' `addStage()`). It writes the report when
  * the root synthesizes, and runs the App's own checks after every aspect of the App's synthesis.
  */
-export class SyncSession implements RunHost {
+export class SyncSession implements RunHost, SessionView {
   /** The session of a tree, made on first use: it registers its checks and its outputs on the root. */
   public static of(node: IConstruct): SyncSession {
     const root = node.node.root;
@@ -83,6 +84,11 @@ export class SyncSession implements RunHost {
   /** Every run so far, in the order they began. */
   public get allRuns(): ScopeRun[] {
     return [...this.runs.values()].flatMap(byScope => [...byScope.values()]);
+  }
+
+  /** The options of every run so far, in the order they began. */
+  public get runOptions(): ResolvedOptions[] {
+    return this.allRuns.map(run => run.options);
   }
 
   /** The options App-wide checks use: those of the aspect on the root, else of the first aspect that ran. */

@@ -1,13 +1,16 @@
 import { attachCustomSynthesis, CfnResource, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { changedInternalsOf } from '../cdk-internals/cdk-internal';
+import { SYNTHESIS_PHASE_ORDER } from '../cdk-internals/synthesis-phase';
 import { ownerScope } from '../cfn/owner-scope';
 import { FindingLevel } from '../findings/finding-level';
+import { unsupportedCdkReleaseMessage, UNSUPPORTED_CDK_RELEASE } from '../findings/unsupported-cdk-release';
 import { LayerProducer, publishingResource } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, replaceEntries, updateRegistryFile } from '../registry/registry-file';
 import { writeReport } from '../report/layer-dependency-report';
 import { ResolvedOptions } from './resolved-options';
-import type { SyncSession } from './sync-session';
+import { SessionView } from './session-view';
 
 const REPORTER_ID = 'CdkLayerSyncReport';
 
@@ -16,18 +19,18 @@ const REPORTER_ID = 'CdkLayerSyncReport';
  * root's synthesis, when every visit and every Stage is done. Uses CDK's public custom-synthesis hook on one
  * construct under the root.
  */
-export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession): void {
+export function writeOutputsOnSynthesis(root: IConstruct, session: SessionView): void {
   if (!(root instanceof Construct) || root.node.tryFindChild(REPORTER_ID)) {
     return;
   }
   const reporter = new Construct(root, REPORTER_ID);
   attachCustomSynthesis(reporter, {
     onSynthesize: synthesis => {
-      const runs = session.allRuns;
+      const runOptions = session.runOptions;
       writeReport(synthesis.outdir, {
         producers: session.producers,
-        registryEntries: [...new Set(runs.flatMap(r => r.options.registry?.entries ?? []))],
-        registryFile: runs.find(r => r.options.registry?._file)?.options.registry?._file,
+        registryEntries: [...new Set(runOptions.flatMap(options => options.registry?.entries ?? []))],
+        registryFile: runOptions.find(options => options.registry?._file)?.registry?._file,
         staleEntries: session.staleEntries,
         consumers: session.consumers,
         findings: session.findings.map(({ id, level, path, message, findingLevel, stands }) => ({
@@ -35,8 +38,9 @@ export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession):
         })),
         layerAssets: session.layerAssets,
       });
+      failOnLateChanges(session);
       const written = new Set<string>();
-      for (const { options } of runs) {
+      for (const options of runOptions) {
         if (options.registryOutput && !written.has(options.registryOutput)) {
           written.add(options.registryOutput);
           updateRegistryFile(options.registryOutput, registryOutputUpdate(session.producers, options));
@@ -44,6 +48,23 @@ export function writeOutputsOnSynthesis(root: IConstruct, session: SyncSession):
       }
     },
   });
+}
+
+/**
+ * A CDK internal found changed while the report was written, after the last validation: the synthesis phases ran in
+ * another order. Too late for an annotation, so an ERROR level stops the synthesis here, and a lower one is printed.
+ */
+function failOnLateChanges(session: SessionView): void {
+  const late = changedInternalsOf(session.root).filter(change => change.internal === SYNTHESIS_PHASE_ORDER);
+  const level = session.appOptions.levelOf(UNSUPPORTED_CDK_RELEASE);
+  if (late.length === 0 || level === FindingLevel.OFF) {
+    return;
+  }
+  const message = `[${level}] ${UNSUPPORTED_CDK_RELEASE.id}: ${unsupportedCdkReleaseMessage(late[0])}`;
+  if (level === FindingLevel.ERROR) {
+    throw new Error(message);
+  }
+  session.printOnce(message);
 }
 
 /**

@@ -1,7 +1,9 @@
 import {
-  DefaultTokenResolver, IFragmentConcatenator, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, Tokenization,
+  CfnResource, DefaultTokenResolver, IFragmentConcatenator, IPostProcessor, IResolvable, IResolveContext, Reference, Stack, Tokenization,
 } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { coupledReferenceOf } from '../cdk-internals/coupled-reference';
+import { renderedResource } from '../cdk-internals/rendered-resource';
 
 /** A reference token met while resolving, with the per-usage strength CDK lets a user force. */
 export interface CapturedReference {
@@ -18,13 +20,6 @@ export interface ResolvedWithReferences {
 
 const MARK = '\u0001cdk-layer-sync:ref:';
 const PLACEHOLDER = new RegExp(`^${MARK}(\\d+)\u0001$`);
-/** CDK marks its per-usage strength wrapper with this symbol (core/lib/private/refs). */
-const CUSTOM_COUPLED_REFERENCE = Symbol.for('@aws-cdk/core.CustomCoupledReference');
-
-interface CustomCoupledReference {
-  readonly reference: Reference;
-  readonly strength: string;
-}
 
 /**
  * Joins string fragments the way CloudFormation would: text stays text, intrinsics go into a `Fn::Join`.
@@ -63,8 +58,8 @@ class ReferenceCapturingResolver extends DefaultTokenResolver {
   }
 
   public resolveToken(token: IResolvable, context: IResolveContext, postProcessor: IPostProcessor): unknown {
-    if ((token as unknown as Record<symbol, unknown>)[CUSTOM_COUPLED_REFERENCE]) {
-      const coupled = token as unknown as CustomCoupledReference;
+    const coupled = coupledReferenceOf(token, context);
+    if (coupled) {
       return this.capture({ reference: coupled.reference, strengthOverride: coupled.strength });
     }
     // Pseudo parameters (AWS::Region...) are references whose target is a stack: resolve them normally.
@@ -85,6 +80,25 @@ export function resolveWithReferences(scope: IConstruct, value: unknown): Resolv
   const resolver = new ReferenceCapturingResolver();
   const resolved = Tokenization.resolve(value, { scope, resolver, preparing: false });
   return { value: resolved, references: resolver.references };
+}
+
+/**
+ * Resolve one property of a resource, keeping references as placeholders: the L1's public property (`property`)
+ * when it has one, else, for a raw `CfnResource`, the property `cfnName` of its rendering (overrides applied).
+ *
+ * @throws when a token cannot be resolved, or the rendering changed shape (`CdkInternalChangedError`)
+ */
+export function resolvePropertyWithReferences(resource: CfnResource, property: string, cfnName: string): ResolvedWithReferences {
+  if (property in resource) {
+    return resolveWithReferences(resource, (resource as unknown as Record<string, unknown>)[property]);
+  }
+  let references: readonly CapturedReference[] = [];
+  const body = renderedResource(resource, value => {
+    const resolved = resolveWithReferences(resource, value);
+    references = resolved.references;
+    return resolved.value;
+  });
+  return { value: (body.Properties as Record<string, unknown> | undefined)?.[cfnName], references };
 }
 
 /** The captured reference a resolved value stands for, when it is exactly one placeholder. */

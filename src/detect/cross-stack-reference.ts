@@ -1,12 +1,9 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { referenceStrengthOverride } from '../cdk-internals/reference-strength-override';
 import { CapturedReference } from './capture-references';
 
 /** The context key CDK reads for the default strength of references a scope consumes. */
 export const DEFAULT_CROSS_STACK_REFERENCES = '@aws-cdk/core:defaultCrossStackReferences';
-
-interface StrengthOverridable {
-  readonly _crossStackReferenceStrengthOverride?: string;
-}
 
 /**
  * Whether CDK will render a cross-stack reference as a weak `Fn::GetStackOutput` in the consumer.
@@ -18,9 +15,7 @@ interface StrengthOverridable {
  */
 export function isWeakReference(captured: CapturedReference, consumer: Stack, producer: Stack): boolean {
   const target = captured.reference.target;
-  const resourceStrength = CfnResource.isCfnResource(target)
-    ? (target as unknown as StrengthOverridable)._crossStackReferenceStrengthOverride
-    : undefined;
+  const resourceStrength = CfnResource.isCfnResource(target) ? referenceStrengthOverride(target) : undefined;
   const strength = captured.strengthOverride
     ?? resourceStrength
     ?? consumer.node.tryGetContext(DEFAULT_CROSS_STACK_REFERENCES)

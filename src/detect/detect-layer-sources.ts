@@ -1,7 +1,7 @@
 import { CfnParameter, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { findElementByLogicalId } from '../cfn/cfn-elements';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
-import { CapturedReference, containsReference, referenceOf, resolveWithReferences, ResolvedWithReferences } from './capture-references';
+import { CapturedReference, containsReference, referenceOf, resolvePropertyWithReferences, ResolvedWithReferences } from './capture-references';
 import { isWeakReference } from './cross-stack-reference';
 import { LayerSource, LayerSourceKind } from './layer-source';
 import { SsmContextLookup } from './ssm-context-lookup';
@@ -10,17 +10,6 @@ import { classifyCfnParameter } from './ssm-parameter-type';
 
 /** CloudFormation type of a Lambda function. */
 export const FUNCTION_TYPE = 'AWS::Lambda::Function';
-
-interface FunctionLike {
-  readonly layers?: unknown;
-  readonly _cfnProperties?: Record<string, unknown>;
-}
-
-/** The unresolved `Layers` of a function resource, whether an L1 `CfnFunction` or a raw `CfnResource`. */
-function unresolvedLayers(fn: CfnResource): unknown {
-  const like = fn as unknown as FunctionLike;
-  return 'layers' in like ? like.layers : like._cfnProperties?.Layers;
-}
 
 /**
  * Classify every entry of a function's `Layers`: where each layer ARN comes from.
@@ -34,7 +23,7 @@ export function detectLayerSources(fn: CfnResource, ssmLookups: ReadonlyMap<stri
   const consumer = Stack.of(fn);
   let resolved: ResolvedWithReferences;
   try {
-    resolved = resolveWithReferences(fn, unresolvedLayers(fn));
+    resolved = resolvePropertyWithReferences(fn, 'layers', 'Layers');
   } catch (error) {
     return [unresolvable(-1, 'Layers', `resolving it failed: ${(error as Error).message}`)];
   }

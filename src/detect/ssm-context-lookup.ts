@@ -1,3 +1,7 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { checkSsmContextKeyFormat, parseSsmContextKey } from '../cdk-internals/ssm-context-key';
+
 /** A value `ssm.StringParameter.valueFromLookup` read from the app's context (`cdk.context.json`). */
 export interface SsmContextLookup {
   /** The context key, `ssm:account=A:parameterName=NAME:region=R`. */
@@ -7,39 +11,29 @@ export interface SsmContextLookup {
   readonly region?: string;
 }
 
-const SSM_KEY_PREFIX = 'ssm:';
-
-/**
- * The parameter, account and region of an SSM lookup's context key, or undefined for any other key.
- * CDK builds these keys as `ssm:` followed by the lookup's properties, sorted, as `name=value` joined by `:`.
- */
-export function parseSsmContextKey(key: string): SsmContextLookup | undefined {
-  if (!key.startsWith(SSM_KEY_PREFIX)) {
-    return undefined;
-  }
-  const fields = new Map<string, string>();
-  for (const part of key.slice(SSM_KEY_PREFIX.length).split(':')) {
-    const equals = part.indexOf('=');
-    if (equals > 0) {
-      fields.set(part.slice(0, equals), part.slice(equals + 1));
-    }
-  }
-  const parameterName = fields.get('parameterName');
-  if (!parameterName) {
-    return undefined;
-  }
-  return { contextKey: key, parameterName, account: fields.get('account'), region: fields.get('region') };
-}
-
 /**
  * Every SSM lookup cached in the context, by the value it holds, so a literal layer ARN can be traced back to
  * the lookup that produced it.
+ *
+ * @param constructs the tree's constructs: the key format is checked on its first stack with an explicit
+ * environment (`checkSsmContextKeyFormat`)
  */
-export function indexSsmLookups(context: Record<string, unknown>): Map<string, SsmContextLookup[]> {
+export function indexSsmLookups(context: Record<string, unknown>, constructs: Iterable<IConstruct> = []): Map<string, SsmContextLookup[]> {
   const byValue = new Map<string, SsmContextLookup[]>();
-  for (const [key, value] of Object.entries(context)) {
-    const lookup = typeof value === 'string' ? parseSsmContextKey(key) : undefined;
-    if (lookup) {
+  const entries = Object.entries(context).filter(([key, value]) => typeof value === 'string' && key.startsWith('ssm:'));
+  if (entries.length === 0) {
+    return byValue;
+  }
+  for (const construct of constructs) {
+    if (Stack.isStack(construct) && !Token.isUnresolved(construct.account) && !Token.isUnresolved(construct.region)) {
+      checkSsmContextKeyFormat(construct);
+      break;
+    }
+  }
+  for (const [key, value] of entries) {
+    const parsed = parseSsmContextKey(key);
+    if (parsed) {
+      const lookup = { contextKey: key, ...parsed };
       byValue.set(value as string, [...(byValue.get(value as string) ?? []), lookup]);
     }
   }

@@ -1,5 +1,5 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { renderedProperties } from '../cfn/cfn-elements';
+import { renderedProperties } from '../cdk-internals/rendered-resource';
 import { sha256Hex, stableStringify } from './digest';
 
 /** CloudFormation type of a layer version. */

@@ -1,18 +1,12 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { referenceOf, resolveWithReferences } from '../detect/capture-references';
+import { referenceOf, resolvePropertyWithReferences } from '../detect/capture-references';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { sha256Hex } from '../fingerprint/digest';
 import { environmentOf, isLayerVersionArn, LayerProducer } from './layer-producer';
 
 /** CloudFormation type of an SSM parameter. */
 export const SSM_PARAMETER_TYPE = 'AWS::SSM::Parameter';
-
-interface SsmParameterLike {
-  readonly name?: unknown;
-  readonly value?: unknown;
-  readonly _cfnProperties?: Record<string, unknown>;
-}
 
 /**
  * Find every SSM parameter resource among `constructs` whose value is the ARN of a layer version of the
@@ -36,16 +30,15 @@ export function discoverProducers(constructs: Iterable<IConstruct>, fingerprintO
 }
 
 function asProducer(parameter: CfnResource, fingerprintOf: (layer: CfnResource) => string): LayerProducer | undefined {
-  const like = parameter as unknown as SsmParameterLike;
-  const unresolvedValue = 'value' in like ? like.value : like._cfnProperties?.Value;
-  const unresolvedName = 'name' in like ? like.name : like._cfnProperties?.Name;
   const stack = Stack.of(parameter);
   let name: unknown;
   let layer: CfnResource | undefined;
   let literalArn: string | undefined;
   try {
-    name = stack.resolve(unresolvedName);
-    const resolved = resolveWithReferences(parameter, unresolvedValue);
+    // A changed rendering of a raw CfnResource is recorded for UnsupportedCdkRelease where it is read.
+    const resolvedName = resolvePropertyWithReferences(parameter, 'name', 'Name');
+    name = resolvedName.references.length === 0 ? resolvedName.value : undefined;
+    const resolved = resolvePropertyWithReferences(parameter, 'value', 'Value');
     const target = referenceOf(resolved, resolved.value)?.reference.target;
     if (target && CfnResource.isCfnResource(target) && target.cfnResourceType === LAYER_VERSION_TYPE) {
       layer = target;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import { CfnResource } from 'aws-cdk-lib';
+import { stagedAssetOf } from '../cdk-internals/asset-staging';
 import { ownerScope } from '../cfn/owner-scope';
 
 /** The source directory of a layer version's code asset, as CDK staged it. */
@@ -12,14 +13,6 @@ export interface LayerAssetSource {
   readonly assetHash: string;
 }
 
-/** What `AssetStaging` holds, in the parts this reads (its fingerprint options and hash type are private). */
-interface StagingLike {
-  readonly sourcePath?: unknown;
-  readonly assetHash?: unknown;
-  readonly fingerprintOptions?: { readonly exclude?: readonly string[] };
-  readonly hashType?: unknown;
-}
-
 /** The excludes CDK itself adds to every asset; anything more is the user's. */
 const CDK_OWN_EXCLUDES = ['.is_custom_resource'];
 
@@ -27,22 +20,16 @@ const CDK_OWN_EXCLUDES = ['.is_custom_resource'];
  * The directory asset behind a `LayerVersion` made with `Code.fromAsset(directory)`, when CDK hashed it from
  * its source with no exclude of the user's: only then do CDK's asset hash and this library's directory
  * fingerprint see the same files. Undefined for anything else (a zip file, bundling, a custom hash, excludes,
- * an S3 object, an L1 with literal content).
+ * an S3 object, an L1 with literal content), and for a source path that is no longer there.
+ * A staging of another shape than expected is recorded for `UnsupportedCdkRelease` (`stagedAssetOf`).
  */
 export function layerAssetSource(layer: CfnResource): LayerAssetSource | undefined {
-  const staging = ownerScope(layer).node.tryFindChild('Code')?.node.tryFindChild('Stage') as StagingLike | undefined;
-  if (!staging || typeof staging.sourcePath !== 'string' || typeof staging.assetHash !== 'string') {
+  const staging = stagedAssetOf(layer, ownerScope(layer));
+  const excludes = staging?.excludes;
+  if (!staging || staging.hashType !== 'source' || !excludes || excludes.some(e => !CDK_OWN_EXCLUDES.includes(e))) {
     return undefined;
   }
-  const excludes = staging.fingerprintOptions?.exclude;
-  if (staging.hashType !== 'source' || !excludes || excludes.some(e => !CDK_OWN_EXCLUDES.includes(e))) {
-    return undefined;
-  }
-  try {
-    if (!fs.statSync(staging.sourcePath).isDirectory()) {
-      return undefined;
-    }
-  } catch {
+  if (!fs.statSync(staging.sourcePath, { throwIfNoEntry: false })?.isDirectory()) {
     return undefined;
   }
   return { layer, sourcePath: staging.sourcePath, assetHash: staging.assetHash };

@@ -1,13 +1,8 @@
-import { CfnResource, Stack } from 'aws-cdk-lib';
+import { CfnResource } from 'aws-cdk-lib';
+import { renderedProperties } from '../cdk-internals/rendered-resource';
 import { composeDescription, ComposedDescription } from './description-marker';
 import { environmentBytesWith, isEdgeFunction, MAX_ENVIRONMENT_BYTES } from './environment-limits';
 import { environmentValue } from './environment-variable';
-
-interface DescribedResource {
-  description?: unknown;
-  readonly _cfnProperties?: Record<string, unknown>;
-  readonly rawOverrides?: { Properties?: Record<string, unknown> };
-}
 
 /** Outcome of writing the description: what was written, or why nothing could be. */
 export interface DescriptionRewrite {
@@ -18,19 +13,15 @@ export interface DescriptionRewrite {
 /**
  * Write the fingerprint marker into a function's description, keeping the user's own text.
  *
- * The description is read where CloudFormation will read it: a property override when there is one
- * (CDK's `FunctionVersionUpgrade` writes one), else the L1 property. A description that is not a literal
- * string cannot be extended and is reported back as an error.
+ * The description is read as the template will hold it (a property override, such as the one CDK's
+ * `FunctionVersionUpgrade` writes, included), and written as a property override, which wins over the L1
+ * property and every earlier override. A description that is not a literal string cannot be extended and is
+ * reported back as an error.
  */
 export function rewriteDescription(fn: CfnResource, shortFingerprints: readonly string[]): DescriptionRewrite {
-  const like = fn as unknown as DescribedResource;
-  const override = like.rawOverrides?.Properties?.Description;
-  const hasOverride = override !== undefined;
-  const hasProperty = 'description' in like;
-  const unresolved = hasOverride ? override : hasProperty ? like.description : like._cfnProperties?.Description;
   let current: unknown;
   try {
-    current = Stack.of(fn).resolve(unresolved);
+    current = renderedProperties(fn).Description;
   } catch (error) {
     return { error: `its description could not be resolved: ${(error as Error).message}` };
   }
@@ -38,11 +29,7 @@ export function rewriteDescription(fn: CfnResource, shortFingerprints: readonly 
     return { error: `its description is not a literal string but ${JSON.stringify(current)}` };
   }
   const composed = composeDescription(current, shortFingerprints);
-  if (hasOverride || !hasProperty) {
-    fn.addPropertyOverride('Description', composed.description);
-  } else {
-    like.description = composed.description;
-  }
+  fn.addPropertyOverride('Description', composed.description);
   return { composed };
 }
 

@@ -3,7 +3,8 @@ import { sha256Hex } from '../fingerprint/digest';
 /** Lambda's limit on a function description. */
 export const MAX_DESCRIPTION_LENGTH = 256;
 
-const MARKER_PREFIX = '[layer-sync ';
+/** How the marker begins. */
+export const MARKER_PREFIX = '[layer-sync ';
 /** The marker this library appends, with the white space before it. */
 const TRAILING_MARKER = /\s*\[layer-sync [0-9a-fx ]+\]$/;
 const ELLIPSIS = '...';

@@ -1,6 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { renderedProperties } from '../cfn/cfn-elements';
-import { referenceOf, resolveWithReferences } from '../detect/capture-references';
+import { renderedProperties } from '../cdk-internals/rendered-resource';
+import { referenceOf, resolvePropertyWithReferences } from '../detect/capture-references';
 
 /** Lambda's limit on the total size of a function's environment variables (names and values), in bytes. */
 export const MAX_ENVIRONMENT_BYTES = 4096;
@@ -13,8 +13,7 @@ const EDGE_PRINCIPAL = 'edgelambda.amazonaws.com';
  * (`experimental.EdgeFunction` sets it up so). Lambda@Edge functions cannot have environment variables.
  */
 export function isEdgeFunction(fn: CfnResource): boolean {
-  const like = fn as unknown as { readonly role?: unknown; readonly _cfnProperties?: Record<string, unknown> };
-  const resolved = resolveWithReferences(fn, 'role' in like ? like.role : like._cfnProperties?.Role);
+  const resolved = resolvePropertyWithReferences(fn, 'role', 'Role');
   const role = referenceOf(resolved, resolved.value)?.reference.target;
   if (!role || !CfnResource.isCfnResource(role)) {
     return false;

@@ -1,20 +1,6 @@
-import { indexSsmLookups, parseSsmContextKey } from '../../src/detect/ssm-context-lookup';
+import { indexSsmLookups } from '../../src/detect/ssm-context-lookup';
 
 const KEY = 'ssm:account=111111111111:parameterName=/platform/layers/tools/arn:region=eu-west-1';
-
-describe('parseSsmContextKey', () => {
-  test('reads the parameter, account and region of a valueFromLookup key', () => {
-    expect(parseSsmContextKey(KEY)).toEqual({
-      contextKey: KEY, parameterName: '/platform/layers/tools/arn', account: '111111111111', region: 'eu-west-1',
-    });
-  });
-
-  test('ignores other providers and keys without a parameter name', () => {
-    expect(parseSsmContextKey('availability-zones:account=111111111111:region=eu-west-1')).toBeUndefined();
-    expect(parseSsmContextKey('ssm:account=111111111111:region=eu-west-1')).toBeUndefined();
-    expect(parseSsmContextKey('@aws-cdk/core:newStyleStackSynthesis')).toBeUndefined();
-  });
-});
 
 describe('indexSsmLookups', () => {
   test('indexes string values by value, leaving everything else out', () => {

@@ -26,6 +26,7 @@ test('the finding ids are exactly these', () => {
     'cdk-layer-sync:StaleRegistryEntry',
     'cdk-layer-sync:UnhashedConsumer',
     'cdk-layer-sync:UnresolvableLayerReference',
+    'cdk-layer-sync:UnsupportedCdkRelease',
   ]);
 });
 

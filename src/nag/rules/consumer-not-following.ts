@@ -1,4 +1,4 @@
-import { renderedProperties } from '../../cfn/cfn-elements';
+import { renderedProperties } from '../../cdk-internals/rendered-resource';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
 import { consumerNotFollowingMessage, CONSUMER_NOT_FOLLOWING } from '../../findings/consumer-not-following';
 import { shortFingerprint } from '../../fingerprint/digest';

@@ -1,0 +1,69 @@
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { CdkInternalChangedError, changedInternalsOf } from '../../src/cdk-internals/cdk-internal';
+import { RENDERED_RESOURCE, renderedProperties } from '../../src/cdk-internals/rendered-resource';
+import { addAspect, consumerFunction, functionOf, newApp, ProducerStack, ssmLayer } from '../helpers/apps';
+import { unsupportedReleaseErrors, withProperty } from './changed-internals';
+
+describe('canary: CfnElement._toCloudFormation() on this release', () => {
+  test('renders the properties CDK writes into the template, overrides included', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'S');
+    const fn = consumerFunction(stack, 'Fn', [], { description: 'from the prop' });
+    const cfn = fn.node.defaultChild as lambda.CfnFunction;
+    cfn.addPropertyOverride('MemorySize', 512);
+    const rendered = renderedProperties(cfn);
+    const written = functionOf(Template.fromStack(stack)).properties;
+    expect(rendered).toEqual(written);
+    expect(rendered.MemorySize).toBe(512);
+    expect(changedInternalsOf(app)).toEqual([]);
+  });
+
+  test('a raw CfnResource function reading a shared layer follows it through its rendering', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const stack = new Stack(app, 'Consumer');
+    const layer = ssmLayer(stack);
+    new CfnResource(stack, 'Raw', {
+      type: 'AWS::Lambda::Function',
+      properties: { Handler: 'index.handler', Runtime: 'python3.13', Role: 'arn:aws:iam::1:role/r', Code: { ZipFile: 'x' }, Layers: [layer.layerVersionArn] },
+    });
+    addAspect(app);
+    const template = Template.fromStack(stack);
+    expect(functionOf(template).properties.Description).toMatch(/^\[layer-sync [0-9a-f]{12}\]$/);
+    expect(changedInternalsOf(app)).toEqual([]);
+  });
+});
+
+describe('simulated change', () => {
+  test('no such method: the read throws and the change is recorded', () => {
+    const app = newApp();
+    const fn = consumerFunction(new Stack(app, 'S'), 'Fn', []);
+    const cfn = fn.node.defaultChild as CfnResource;
+    withProperty(cfn, '_toCloudFormation', { value: undefined }, () => {
+      expect(() => renderedProperties(cfn)).toThrow(CdkInternalChangedError);
+    });
+    expect(changedInternalsOf(app)).toEqual([expect.objectContaining({ internal: RENDERED_RESOURCE, scope: cfn })]);
+  });
+
+  test('a rendering of two resources: the consumer gets UnsupportedCdkRelease, not a silent marker-less function', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const consumers = new Stack(app, 'Consumer');
+    // No version: CDK's own version hash renders the function too, and refuses two resources.
+    const fn = new lambda.Function(consumers, 'Fn', {
+      runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: lambda.Code.fromInline('x = 1'), layers: [ssmLayer(consumers)],
+    });
+    const cfn = fn.node.defaultChild as CfnResource;
+    const render = (cfn as unknown as { _toCloudFormation(): { Resources: Record<string, unknown> } })._toCloudFormation.bind(cfn);
+    addAspect(app);
+    const errors = withProperty(cfn, '_toCloudFormation', {
+      value: () => ({ Resources: { ...render().Resources, Extra: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }),
+    }, () => unsupportedReleaseErrors(app));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('changed CfnElement._toCloudFormation()');
+    expect(errors[0]).toContain('Consumer/Fn/Resource');
+    expect(errors[0]).toContain('no fingerprint is written');
+  });
+});
