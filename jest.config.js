@@ -6,6 +6,7 @@
  * `CDK_LIB=latest`, `floor`, `nag2` or `nag3Floor` runs one of them.
  * @type {import('jest').Config}
  */
+const fs = require('fs');
 const path = require('path');
 
 const shared = {
@@ -61,6 +62,31 @@ const projects = {
     moduleNameMapper: { '^aws-cdk-lib$': 'aws-cdk-lib-nag3-floor', '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-nag3-floor/$1' },
   },
 };
+// The release sweep (`npm run test:releases`, scripts/releases/sweep.sh): one aws-cdk-lib release installed in
+// CLS_RELEASE_DIR (scripts/releases/install-release.sh) runs the canaries of every CDK internal the library reads
+// and the end-to-end synthesis of the main example. Never part of the default projects.
+if (process.env.CDK_LIB === 'release') {
+  const dir = process.env.CLS_RELEASE_DIR;
+  if (!dir || !fs.existsSync(path.join(dir, 'node_modules', 'aws-cdk-lib', 'package.json'))) {
+    throw new Error(`CDK_LIB=release needs CLS_RELEASE_DIR, a directory scripts/releases/install-release.sh made; got '${dir}'`);
+  }
+  const lib = path.join(dir, 'node_modules', 'aws-cdk-lib');
+  const constructsDir = path.join(dir, 'node_modules', 'constructs');
+  const version = require(path.join(lib, 'package.json')).version;
+  // cdk-nag 3 needs aws-cdk-lib 2.258; older releases run the pack's parts on cdk-nag 2.
+  const nag = Number(version.split('.')[1]) >= 258 ? {} : nagMapping('cdk-nag-v2');
+  projects.release = {
+    ...shared,
+    displayName: `aws-cdk-lib ${version} (release sweep)`,
+    testMatch: ['**/test/cdk-internals/**/*.test.ts', '**/test/e2e/cross-stack-layers.test.ts'],
+    setupFiles: [path.join(__dirname, 'test', 'setup', 'release.js')],
+    moduleNameMapper: {
+      '^aws-cdk-lib$': lib, '^aws-cdk-lib/(.*)$': `${lib}/$1`,
+      '^constructs$': constructsDir, '^constructs/(.*)$': `${constructsDir}/$1`,
+      ...nag,
+    },
+  };
+}
 const selected = process.env.CDK_LIB ? [projects[process.env.CDK_LIB]] : Object.values(projects);
 if (selected.includes(undefined)) {
   throw new Error(`CDK_LIB must be one of ${Object.keys(projects).join(', ')}, got '${process.env.CDK_LIB}'`);

@@ -51,6 +51,8 @@ export interface TrackedLayer {
   readonly producer?: LayerProducer;
   /** The producing layer version of the app, when known. */
   readonly layer?: CfnResource;
+  /** Every layer version a CloudFormation condition can pick, when one does (`LayerProducer.alternatives`). */
+  readonly alternatives?: readonly CfnResource[];
   /** Set when the registry entry it came from is stale. */
   readonly stale?: StaleEntry;
 }
@@ -89,6 +91,7 @@ export type FingerprintResolution =
   | {
     readonly fingerprint: string; readonly origin: FingerprintOrigin;
     readonly producer?: LayerProducer; readonly layer?: CfnResource; readonly stale?: StaleEntry;
+    readonly alternatives?: readonly CfnResource[];
     /** The fingerprint of a registry entry the app's own producer overrode, when the two differ. */
     readonly overriddenRegistryFingerprint?: string;
   }
@@ -230,6 +233,9 @@ export function layersUsed(consumer: ConsumerAnalysis): Set<CfnResource> {
     const resource = layer.tracked?.layer ?? layer.source.target;
     if (resource) {
       used.add(resource);
+    }
+    for (const alternative of layer.tracked?.alternatives ?? []) {
+      used.add(alternative);
     }
   }
   return used;

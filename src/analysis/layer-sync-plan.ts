@@ -8,7 +8,7 @@ import { indexSsmLookups, SsmContextLookup } from '../detect/ssm-context-lookup'
 import { fingerprintLayerVersion, LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { deployedStack } from '../dependencies/stack-dependencies';
-import { discoverProducers } from '../producers/discover-producers';
+import { conditionalFingerprint, discoverProducers } from '../producers/discover-producers';
 import { environmentOf, LayerProducer, publishingResource } from '../producers/layer-producer';
 import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
@@ -125,7 +125,7 @@ export class LayerSyncPlan implements FingerprintSource {
       const disagrees = registered && registered.fingerprint !== producer.fingerprint && !this.isOwnLockFile(this.registry?._file);
       return {
         fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer,
-        overriddenRegistryFingerprint: disagrees ? registered.fingerprint : undefined,
+        alternatives: producer.alternatives, overriddenRegistryFingerprint: disagrees ? registered.fingerprint : undefined,
       };
     }
     if (this.registry) {
@@ -137,6 +137,10 @@ export class LayerSyncPlan implements FingerprintSource {
       if (registered.ambiguous.length > 0) {
         return { missing: `the registry has ${registered.ambiguous.length} entries for it that fit ${where} equally well, with different fingerprints` };
       }
+    }
+    const conditional = conditionalSet(discovered.ambiguous);
+    if (conditional) {
+      return conditional;
     }
     if (discovered.ambiguous.length > 0) {
       const paths = discovered.ambiguous.map(p => p.parameter.node.path).join(', ');
@@ -154,7 +158,7 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     const producer = this.producers.find(p => p.parameter === target);
     if (producer && !producer.fingerprintError) {
-      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer };
+      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer, alternatives: producer.alternatives };
     }
     return { missing: `the referenced ${target.cfnResourceType} is not a layer version or a parameter holding one` };
   }
@@ -183,6 +187,27 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     return result;
   }
+}
+
+/**
+ * Parameters of one name in one stack, each under a CloudFormation condition (as the AWS Powertools layer stack
+ * publishes one parameter per architecture): CloudFormation creates the one whose condition holds, so the consumer
+ * follows all of them, with one fingerprint over every choice. Undefined for any other set.
+ */
+function conditionalSet(producers: readonly LayerProducer[]): FingerprintResolution | undefined {
+  if (producers.length < 2 || new Set(producers.map(p => p.parameter.stack)).size !== 1
+    || producers.some(p => p.parameter.cfnOptions.condition === undefined)) {
+    return undefined;
+  }
+  const failed = producers.find(p => p.fingerprintError);
+  if (failed) {
+    return { missing: `its producer layer ${publishingResource(failed).node.path} could not be fingerprinted: ${failed.fingerprintError}`, unresolvable: true };
+  }
+  const layers = producers.flatMap(p => p.alternatives ?? (p.layer ? [p.layer] : []));
+  return {
+    fingerprint: conditionalFingerprint(producers.map(p => p.fingerprint)), origin: FingerprintOrigin.DISCOVERED,
+    producer: producers[0], layer: layers[0], alternatives: layers,
+  };
 }
 
 function describeEnvironment(account?: string, region?: string): string {

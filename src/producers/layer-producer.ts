@@ -20,6 +20,14 @@ export interface LayerProducer {
   readonly fingerprint: string;
   /** Why the layer could not be fingerprinted. */
   readonly fingerprintError?: string;
+  /**
+   * Set when a CloudFormation condition picks what the parameter holds (an `Fn::If` value, or parameters of the same
+   * name under conditions): every layer version it can pick (`layer` is the first). The fingerprint then covers
+   * every choice, so a consumer moves when any of them changes.
+   */
+  readonly alternatives?: readonly CfnResource[];
+  /** How the condition decides, for messages: the conditions' names. */
+  readonly condition?: string;
 }
 
 /** The (account, region) of a stack, each undefined when not known at synthesis. */

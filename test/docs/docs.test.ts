@@ -62,3 +62,17 @@ test('docs/cli.md shows the help as the CLI prints it, so every command and flag
   const flags = new Set([...USAGE.matchAll(/--[a-z][a-z-]+/g)].map(m => m[0]));
   expect(flags.size).toBeGreaterThan(15);
 });
+
+test('the README\'s tested releases: every release the sweep covers, from the floor to the newest, each supported', () => {
+  const { releases } = JSON.parse(read('scripts/releases/releases.json')) as { releases: string[] };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const floor: string = require('aws-cdk-lib-floor/package.json').version;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const newest: string = require('aws-cdk-lib/package.json').version;
+  expect(releases.length).toBeGreaterThanOrEqual(12);
+  expect([releases[0], releases[releases.length - 1]]).toEqual([floor, newest]);
+  const block = README.slice(README.indexOf('<!-- release-sweep:start -->'), README.indexOf('<!-- release-sweep:end -->'));
+  const rows = [...block.matchAll(/^\| (2\.\d+\.\d+) \|.*\| (supported|\*\*fails\*\*) \|$/gm)].map(m => [m[1], m[2]]);
+  expect(rows).toEqual(releases.map(release => [release, 'supported']));
+  expect(block).toMatch(/Swept on \d{4}-\d{2}-\d{2}/);
+});

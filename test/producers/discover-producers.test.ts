@@ -1,7 +1,7 @@
-import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnResource, Fn, Stack, Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { discoverProducers } from '../../src/producers/discover-producers';
+import { conditionalFingerprint, discoverProducers } from '../../src/producers/discover-producers';
 import { layerSource, newApp, ProducerStack } from '../helpers/apps';
 
 const fingerprintOf = (layer: CfnResource) => `fp:${layer.node.path}`;
@@ -62,5 +62,43 @@ describe('discoverProducers', () => {
     new ProducerStack(app, 'P');
     const [producer] = discoverProducers(app.node.findAll(), () => { throw new Error('token'); });
     expect(producer.fingerprintError).toBe('token');
+  });
+});
+
+describe('a parameter whose value an Fn::If picks', () => {
+  function conditionalStack() {
+    const app = newApp();
+    const stack = new Stack(app, 'S');
+    const condition = new CfnCondition(stack, 'HasArm64', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
+    const arm = new lambda.LayerVersion(stack, 'Arm', { code: lambda.Code.fromAsset(layerSource()) });
+    const x86 = new lambda.LayerVersion(stack, 'X86', { code: lambda.Code.fromAsset(layerSource()) });
+    return { app, stack, condition, arm, x86 };
+  }
+
+  test('is a producer of every layer it can pick, its fingerprint covering each branch (a literal such as none too)', () => {
+    const { app, stack, condition, arm } = conditionalStack();
+    new ssm.StringParameter(stack, 'P', { parameterName: '/arm', stringValue: Fn.conditionIf(condition.logicalId, arm.layerVersionArn, 'none').toString() });
+    const [producer] = discoverProducers(app.node.findAll(), fingerprintOf);
+    expect(producer.alternatives?.map(l => l.node.path)).toEqual(['S/Arm/Resource']);
+    expect(producer.condition).toBe('Fn::If on HasArm64');
+    expect(producer.fingerprint).toBe(conditionalFingerprint(['fp:S/Arm/Resource', 'literal:none']));
+  });
+
+  test('nested conditions over two layers give both', () => {
+    const { app, stack, condition, arm, x86 } = conditionalStack();
+    const other = new CfnCondition(stack, 'Other', { expression: Fn.conditionEquals(Aws.ACCOUNT_ID, '111111111111') });
+    const value = Fn.conditionIf(condition.logicalId, arm.layerVersionArn, Fn.conditionIf(other.logicalId, x86.layerVersionArn, 'none'));
+    new ssm.StringParameter(stack, 'P', { parameterName: '/any', stringValue: value.toString() });
+    const [producer] = discoverProducers(app.node.findAll(), fingerprintOf);
+    expect(producer.alternatives?.map(l => l.node.path)).toEqual(['S/Arm/Resource', 'S/X86/Resource']);
+    expect(producer.fingerprint).toBe(conditionalFingerprint(['fp:S/X86/Resource', 'literal:none', 'fp:S/Arm/Resource']));
+  });
+
+  test('is no producer when a branch holds another reference, or no branch holds a layer', () => {
+    const { app, stack, condition, arm } = conditionalStack();
+    const text = new ssm.StringParameter(stack, 'Text', { parameterName: '/text', stringValue: 'x' });
+    new ssm.StringParameter(stack, 'Mixed', { parameterName: '/mixed', stringValue: Fn.conditionIf(condition.logicalId, arm.layerVersionArn, text.stringValue).toString() });
+    new ssm.StringParameter(stack, 'Texts', { parameterName: '/texts', stringValue: Fn.conditionIf(condition.logicalId, 'a', 'b').toString() });
+    expect(discoverProducers(app.node.findAll(), fingerprintOf)).toEqual([]);
   });
 });

@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+// `npm run test:releases`: installs each aws-cdk-lib release of releases.json side by side (install-release.sh) and
+// runs, on each, the canary and simulated-change tests of every CDK internal the library reads (test/cdk-internals)
+// and the end-to-end synthesis of the main example (test/e2e/cross-stack-layers.test.ts), through the jest project
+// CDK_LIB=release. Prints a table and ends with `releases: N passed, N failed` (tests, summed).
+//
+//   node scripts/releases/sweep.js                 every release of releases.json
+//   node scripts/releases/sweep.js 2.200.0 2.250.0 those releases
+//   node scripts/releases/sweep.js --rotating      one release between the floor and the newest, a different one
+//                                                  each day (what `npm test` runs; the floor and the newest run in
+//                                                  every jest run anyway)
+//   node scripts/releases/sweep.js --write-readme  also writes the table into README.md, between its markers
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..', '..');
+const { releases: ALL } = require('./releases.json');
+const START = '<!-- release-sweep:start -->';
+const END = '<!-- release-sweep:end -->';
+
+function parseArguments(argv) {
+  const flags = argv.filter(a => a.startsWith('--'));
+  const unknown = flags.filter(f => !['--rotating', '--write-readme'].includes(f));
+  if (unknown.length > 0) {
+    throw new Error(`sweep.js: unknown option ${unknown.join(', ')}; the options are --rotating and --write-readme`);
+  }
+  const named = argv.filter(a => !a.startsWith('--'));
+  const bad = named.filter(v => !/^2\.\d+\.\d+$/.test(v));
+  if (bad.length > 0) {
+    throw new Error(`sweep.js: ${bad.join(', ')} is not an aws-cdk-lib release number (expected e.g. 2.180.0)`);
+  }
+  let releases = named.length > 0 ? named : ALL;
+  if (flags.includes('--rotating')) {
+    const middle = ALL.slice(1, -1);
+    releases = [middle[Math.floor(Date.now() / 86400000) % middle.length]];
+  }
+  return { releases, writeReadme: flags.includes('--write-readme') };
+}
+
+/** Install one release and run the release project on it; the counts by part. */
+function sweepOne(version) {
+  const install = spawnSync('bash', [path.join(__dirname, 'install-release.sh'), version], { cwd: ROOT, encoding: 'utf-8' });
+  if (install.status !== 0) {
+    return { version, error: `install failed: ${(install.stderr || '').trim().split('\n').slice(-3).join(' ')}` };
+  }
+  const dir = install.stdout.trim().split('\n').pop();
+  const results = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-sweep-')), 'results.json');
+  const jest = spawnSync('npx', ['jest', '--json', '--outputFile', results], {
+    cwd: ROOT, encoding: 'utf-8', env: { ...process.env, CDK_LIB: 'release', CLS_RELEASE_DIR: dir },
+  });
+  if (!fs.existsSync(results)) {
+    return { version, error: `jest wrote no results: ${(jest.stderr || '').trim().split('\n').slice(-3).join(' ')}` };
+  }
+  const report = JSON.parse(fs.readFileSync(results, 'utf-8'));
+  const parts = { canaries: count(), example: count() };
+  for (const file of report.testResults) {
+    const part = file.name.includes(`${path.sep}cdk-internals${path.sep}`) ? parts.canaries : parts.example;
+    if (file.assertionResults.length === 0 && file.status === 'failed') {
+      part.failed += 1;
+      part.failures.push(`${path.basename(file.name)}: ${(file.message || '').split('\n')[0]}`);
+    }
+    for (const test of file.assertionResults) {
+      if (test.status === 'passed') {
+        part.passed += 1;
+      } else if (test.status === 'failed') {
+        part.failed += 1;
+        part.failures.push(`${path.basename(file.name)}: ${test.fullName}`);
+      } else {
+        part.skipped += 1;
+      }
+    }
+  }
+  return { version, ...parts };
+}
+
+function count() {
+  return { passed: 0, failed: 0, skipped: 0, failures: [] };
+}
+
+function cell(part) {
+  if (!part) {
+    return '-';
+  }
+  const skipped = part.skipped > 0 ? `, ${part.skipped} skipped (not in this release)` : '';
+  return part.failed === 0 ? `${part.passed} passed${skipped}` : `**${part.failed} failed**, ${part.passed} passed${skipped}`;
+}
+
+function table(rows, date) {
+  const lines = [
+    `Swept on ${date} with \`npm run test:releases\` (the canary and simulated-change tests of every CDK internal read,`,
+    'and the end-to-end `cdk synth` of the main example, twice, with a layer change between):',
+    '',
+    '| aws-cdk-lib | CDK internals | Main example | Result |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.version} | ${r.error ? r.error : cell(r.canaries)} | ${cell(r.example)} | ${ok(r) ? 'supported' : '**fails**'} |`),
+  ];
+  return lines.join('\n');
+}
+
+function ok(row) {
+  return !row.error && row.canaries.failed === 0 && row.example.failed === 0 && row.canaries.passed > 0 && row.example.passed > 0;
+}
+
+function writeReadme(text) {
+  const file = path.join(ROOT, 'README.md');
+  const readme = fs.readFileSync(file, 'utf-8');
+  const start = readme.indexOf(START);
+  const end = readme.indexOf(END);
+  if (start < 0 || end < start) {
+    throw new Error(`sweep.js: README.md has no '${START}' ... '${END}' block to write the table into`);
+  }
+  const updated = `${readme.slice(0, start + START.length)}\n${text}\n${readme.slice(end)}`;
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, updated);
+  fs.renameSync(temporary, file);
+}
+
+function main() {
+  const { releases, writeReadme: write } = parseArguments(process.argv.slice(2));
+  const rows = [];
+  for (const version of releases) {
+    process.stdout.write(`release sweep: aws-cdk-lib ${version} ... `);
+    const row = sweepOne(version);
+    rows.push(row);
+    console.log(ok(row) ? 'supported' : 'FAILS');
+    for (const failure of [...(row.canaries?.failures ?? []), ...(row.example?.failures ?? []), ...(row.error ? [row.error] : [])]) {
+      console.log(`  ${failure}`);
+    }
+  }
+  const text = table(rows, new Date().toISOString().slice(0, 10));
+  console.log(`\n${text}\n`);
+  if (write) {
+    writeReadme(text);
+    console.log('README.md: table written');
+  }
+  const passed = rows.reduce((n, r) => n + (r.canaries?.passed ?? 0) + (r.example?.passed ?? 0), 0);
+  const failed = rows.reduce((n, r) => n + (r.error ? 1 : r.canaries.failed + r.example.failed + (ok(r) ? 0 : Number(r.canaries.passed === 0 || r.example.passed === 0))), 0);
+  console.log(`releases: ${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error(error.message);
+  process.exitCode = 2;
+}
