@@ -158,7 +158,9 @@ export class LayerSyncPlan implements FingerprintSource {
     }
     const producer = this.producers.find(p => p.parameter === target);
     if (producer && !producer.fingerprintError) {
-      return { fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer, alternatives: producer.alternatives };
+      return {
+        fingerprint: producer.fingerprint, origin: FingerprintOrigin.DISCOVERED, producer, layer: producer.layer, alternatives: producer.alternatives,
+      };
     }
     return { missing: `the referenced ${target.cfnResourceType} is not a layer version or a parameter holding one` };
   }
