@@ -97,6 +97,10 @@ function lookupFor(lookups: readonly SsmContextLookup[] | undefined, consumer: S
 
 function classifyIntrinsic(entry: Record<string, unknown>, index: number, consumer: Stack): LayerSource {
   const keys = Object.keys(entry);
+  if (keys.length !== 1 || !(keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    return unresolvable(index, `Layers[${index}]`, 'expected a layer version ARN (a string or one intrinsic function), got an object '
+      + `with keys ${JSON.stringify(keys)}, which CloudFormation rejects`);
+  }
   if (keys.length === 1 && keys[0] === 'Fn::ImportValue') {
     return { kind: LayerSourceKind.IMPORT_VALUE, index, label: `Fn::ImportValue ${JSON.stringify(entry['Fn::ImportValue'])}` };
   }

@@ -115,6 +115,11 @@ class TreeLister {
     const entries: TreeEntry[] = [];
     for (const item of listed) {
       const absolute = path.join(dir, item);
+      if (item.includes('\uFFFD') && !fs.existsSync(absolute)) {
+        // Node decodes names as UTF-8: a name in another encoding comes back altered and cannot be opened.
+        throw new Error(`${WHO}: a file name in '${dir}' is not valid UTF-8 (it reads as '${item}'), so it cannot be `
+          + 'read by name; rename it with UTF-8 characters');
+      }
       const stats = lstat(absolute);
       if (stats.isDirectory()) {
         continue;

@@ -9,8 +9,9 @@ function groups(graph: LayerGraph): Array<[string, GraphNode[]]> {
   return [...byGroup.entries()].sort(([a], [b]) => compareText(a, b));
 }
 
+/** Text inside a quoted Mermaid label: quotes as entities, and line breaks (which end a statement) as `<br/>`. */
 function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;');
+  return text.replace(/"/g, '#quot;').replace(/\r\n|\r|\n/g, '<br/>');
 }
 
 /** Mermaid `flowchart LR`, as GitHub renders it in Markdown: followed layers solid, the others dotted. */
@@ -31,7 +32,7 @@ export function graphAsMermaid(graph: LayerGraph): string {
 }
 
 function dotText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Graphviz DOT: a cluster per app, Stage or registry; layers not followed dashed and red. */

@@ -13,8 +13,8 @@ export function readReport(assembly: string): LayerDependencyReport {
   if (!fs.existsSync(directory)) {
     throw new Error(`no cloud assembly at '${directory}'; run \`cdk synth\` first, or pass the assembly directory`);
   }
-  if (!fs.existsSync(path.join(directory, 'manifest.json'))) {
-    throw new Error(`'${directory}' is not a cloud assembly (no manifest.json); pass the directory \`cdk synth\` wrote`);
+  if (!isFile(path.join(directory, 'manifest.json'))) {
+    throw new Error(`'${directory}' is not a cloud assembly (no manifest.json file); pass the directory \`cdk synth\` wrote`);
   }
   const file = path.join(directory, REPORT_FILE);
   if (!fs.existsSync(file)) {
@@ -57,4 +57,13 @@ export function previousLayerAssets(assemblyDirectory: string | undefined): Map<
     // First synthesis, or an older report: nothing to compare with.
   }
   return byLayer;
+}
+
+/** True when `file` is a regular file (following links); false when it is anything else or cannot be reached. */
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }

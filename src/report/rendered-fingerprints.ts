@@ -87,7 +87,12 @@ class AssemblyTemplates {
     if (!fs.existsSync(manifestFile)) {
       return;
     }
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf-8')) as Manifest;
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf-8')) as Manifest;
+    } catch (error) {
+      throw new Error(`cannot read the cloud assembly manifest '${manifestFile}': ${(error as Error).message}`);
+    }
     for (const artifact of Object.values(manifest.artifacts ?? {})) {
       if (artifact.type === 'aws:cloudformation:stack' && artifact.displayName && artifact.properties?.templateFile) {
         this.byStackPath.set(artifact.displayName, path.join(dir, artifact.properties.templateFile));

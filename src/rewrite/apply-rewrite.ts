@@ -1,8 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { renderedProperties } from '../cdk-internals/rendered-resource';
 import { composeDescription, ComposedDescription } from './description-marker';
-import { environmentBytesWith, isEdgeFunction, MAX_ENVIRONMENT_BYTES } from './environment-limits';
-import { environmentValue } from './environment-variable';
+import { currentVariables, environmentBytesWith, isEdgeFunction, MAX_ENVIRONMENT_BYTES } from './environment-limits';
+import { environmentValue, isEnvironmentValue } from './environment-variable';
 
 /** Outcome of writing the description: what was written, or why nothing could be. */
 export interface DescriptionRewrite {
@@ -50,6 +50,11 @@ export function rewriteEnvironment(fn: CfnResource, variableName: string, shortF
   try {
     if (isEdgeFunction(fn)) {
       return { refused: 'it is a Lambda@Edge function (its role trusts edgelambda.amazonaws.com), and Lambda@Edge takes no environment variables' };
+    }
+    const own = currentVariables(fn)[variableName];
+    if (own !== undefined && !isEnvironmentValue(own)) {
+      return { refused: `the function already sets ${variableName} to its own value ${JSON.stringify(own).slice(0, 60)}, `
+        + 'which the fingerprint would overwrite: give environmentVariableName another name' };
     }
     const bytes = environmentBytesWith(fn, variableName, value);
     if (bytes > MAX_ENVIRONMENT_BYTES) {

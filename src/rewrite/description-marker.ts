@@ -43,8 +43,10 @@ export function composeDescription(current: string | undefined, shortFingerprint
     }
   }
   const keep = MAX_DESCRIPTION_LENGTH - full.length - 1 - ELLIPSIS.length;
-  const shortened = `${userText.slice(0, keep)}${ELLIPSIS}`;
-  return { description: join(shortened, full), truncatedFrom: userText.length, keptLength: keep };
+  // Never cut a UTF-16 surrogate pair (an emoji) in half: Lambda would reject the lone half.
+  const cut = /[\uD800-\uDBFF]/.test(userText.charAt(keep - 1)) ? keep - 1 : keep;
+  const shortened = `${userText.slice(0, cut)}${ELLIPSIS}`;
+  return { description: join(shortened, full), truncatedFrom: userText.length, keptLength: cut };
 }
 
 function join(userText: string, marker: string): string {

@@ -27,8 +27,13 @@ export function isEdgeFunction(fn: CfnResource): boolean {
  * as nothing here, so the result is a lower bound for them.
  */
 export function environmentBytesWith(fn: CfnResource, name: string, value: string): number {
-  const environment = renderedProperties(fn).Environment as { Variables?: Record<string, unknown> } | undefined;
-  const variables: Record<string, unknown> = { ...(environment?.Variables ?? {}), [name]: value };
+  const variables: Record<string, unknown> = { ...currentVariables(fn), [name]: value };
   return Object.entries(variables).reduce((total, [key, v]) =>
     total + Buffer.byteLength(key) + (typeof v === 'string' ? Buffer.byteLength(v) : 0), 0);
+}
+
+/** The function's environment variables as the template will hold them (overrides included). */
+export function currentVariables(fn: CfnResource): Record<string, unknown> {
+  const environment = renderedProperties(fn).Environment as { Variables?: Record<string, unknown> } | undefined;
+  return { ...(environment?.Variables ?? {}) };
 }

@@ -138,6 +138,13 @@ const CLI_CASES: Record<string, CliCase> = {
     },
     message: /is not a cloud assembly/,
   },
+  'check: a manifest.json that is a directory': {
+    args: base => {
+      fs.mkdirSync(path.join(base, 'cdk.out', 'manifest.json'), { recursive: true });
+      return ['check', path.join(base, 'cdk.out')];
+    },
+    message: /'.*cdk\.out' is not a cloud assembly \(no manifest\.json file\)/,
+  },
   'check: a report that is a FIFO': {
     args: base => {
       const dir = path.join(base, 'cdk.out');

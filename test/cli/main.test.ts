@@ -144,7 +144,7 @@ describe('cdk-layer-sync check', () => {
 
   test.each([
     ['a missing assembly', () => path.join(tmp(), 'cdk.out'), /no cloud assembly at '.*cdk\.out'; run `cdk synth` first/],
-    ['a directory that is not an assembly', () => tmp(), /is not a cloud assembly \(no manifest\.json\)/],
+    ['a directory that is not an assembly', () => tmp(), /is not a cloud assembly \(no manifest\.json file\)/],
     ['an assembly without the report', () => {
       const app = newApp();
       new ProducerStack(app, 'P');

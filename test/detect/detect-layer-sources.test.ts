@@ -86,6 +86,16 @@ describe('detectLayerSources', () => {
       arn(c, 'J', Fn.join(':', [ssm.StringParameter.valueForStringParameter(c, '/x'), '1'])),
     ])).toEqual([LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNRESOLVABLE]);
   });
+  test('an entry that is an object but no intrinsic is unresolvable, saying CloudFormation rejects it', () => {
+    const app = newApp();
+    const fn = consumerFunction(new Stack(app, 'C'), 'Fn', []);
+    (fn.node.defaultChild as lambda.CfnFunction).layers = [{ arn: 'arn:aws:lambda:eu-west-1:111111111111:layer:x:1' } as never];
+    const [source] = detectLayerSources(fn.node.defaultChild as CfnResource);
+    expect(source.kind).toBe(LayerSourceKind.UNRESOLVABLE);
+    expect(source.label).toBe('Layers[0]');
+    expect((source as { reason?: string }).reason).toContain('got an object with keys ["arn"], which CloudFormation rejects');
+  });
+
   test('no layers', () => {
     expect(kindsOf(() => [])).toEqual([]);
   });

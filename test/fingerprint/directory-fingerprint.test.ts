@@ -177,6 +177,13 @@ describe('LayerFingerprint.ofDirectory: errors name the path', () => {
     expect(() => fp(file)).toThrow(`'${file}' is not a directory`);
   });
 
+  test('a file name that is not UTF-8 (Latin-1 "café.py")', () => {
+    const dir = tree();
+    const name = Buffer.concat([Buffer.from(path.join(dir, 'python', 'caf')), Buffer.from([0xe9]), Buffer.from('.py')]);
+    fs.writeFileSync(name, 'x = 1\n');
+    expect(() => fp(dir)).toThrow(`a file name in '${dir}' is not valid UTF-8 (it reads as 'python/caf\uFFFD.py')`);
+  });
+
   test('an empty directory', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-empty-'));
     expect(() => fp(dir)).toThrow(`directory '${dir}' contains no files; a layer needs at least one`);

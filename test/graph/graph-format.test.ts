@@ -34,4 +34,17 @@ describe('graph formats', () => {
   test('json: nodes and edges', () => {
     expect(Object.keys(JSON.parse(graphAsJson(graph)))).toEqual(['nodes', 'edges']);
   });
+
+  test('a line break in a name (a report path, a construct id) stays inside its label in Mermaid and DOT', () => {
+    const broken = {
+      ...graph,
+      nodes: graph.nodes.map((n, i) => (i === 0 ? { ...n, label: ['first\nsecond', ...n.label.slice(1)] } : n)),
+      edges: graph.edges.map((e, i) => (i === 0 ? { ...e, label: 'a\r\nb' } : e)),
+    };
+    const mermaid = graphAsMermaid(broken);
+    expect(mermaid.split('\n').filter(line => /^(first|second|a$|b$)/.test(line.trim()))).toEqual([]);
+    expect(mermaid).toContain('first<br/>second');
+    expect(mermaid).toContain('|"a<br/>b"|');
+    expect(graphAsDot(broken)).toContain('first\\nsecond');
+  });
 });

@@ -43,6 +43,21 @@ describe('rewriteDescription', () => {
 });
 
 describe('rewriteEnvironment', () => {
+  test('refuses to overwrite the function\'s own variable of that name, and writes nothing', () => {
+    const { stack, fn } = l1();
+    fn.environment = { variables: { LAYER_FINGERPRINTS: 'mine' } };
+    expect(rewriteEnvironment(fn, 'LAYER_FINGERPRINTS', ['aaaaaaaaaaaa']).refused)
+      .toMatch(/already sets LAYER_FINGERPRINTS to its own value "mine"/);
+    expect(functionOf(Template.fromStack(stack)).properties.Environment).toEqual({ Variables: { LAYER_FINGERPRINTS: 'mine' } });
+  });
+
+  test('replaces a value it wrote before', () => {
+    const { stack, fn } = l1();
+    fn.environment = { variables: { LAYER_FINGERPRINTS: 'bbbbbbbbbbbb' } };
+    expect(rewriteEnvironment(fn, 'LAYER_FINGERPRINTS', ['aaaaaaaaaaaa'])).toEqual({});
+    expect(functionOf(Template.fromStack(stack)).properties.Environment).toEqual({ Variables: { LAYER_FINGERPRINTS: 'aaaaaaaaaaaa' } });
+  });
+
   test('adds one variable and keeps the existing ones', () => {
     const { stack, fn } = l1();
     fn.environment = { variables: { KEEP: 'me' } };

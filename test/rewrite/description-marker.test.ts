@@ -40,6 +40,18 @@ describe('composeDescription', () => {
     expect(truncatedFrom).toBe(300);
   });
 
+  test('never cuts an emoji (a UTF-16 surrogate pair) in half', () => {
+    const keep = MAX_DESCRIPTION_LENGTH - ` [layer-sync ${A}]`.length - '...'.length;
+    for (const shift of [0, 1]) {
+      const text = `${'e'.repeat(keep - 1 - shift)}${'\u{1F600}'.repeat(100)}`;
+      const { description } = composeDescription(text, [A]);
+      expect(description).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+      expect(description).not.toMatch(/(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+      expect(description.endsWith(`... [layer-sync ${A}]`)).toBe(true);
+      expect(composeDescription(description, [A]).description).toBe(description);
+    }
+  });
+
   test.each([0, 100, 230, 240, 256, 1000])('is idempotent for a %i-character description', length => {
     const first = composeDescription('w'.repeat(length), [A, B]).description;
     expect(composeDescription(first, [A, B]).description).toBe(first);

@@ -7,6 +7,10 @@ describe('validateEnvironmentVariableName', () => {
   test.each(['', 'A', '_X', '9A', 'A-B', 'A B', 'ÄB'])('rejects %j', name => {
     expect(() => validateEnvironmentVariableName(name)).toThrow(/environmentVariableName/);
   });
+  test.each(['_HANDLER', '_X_AMZN_TRACE_ID', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR'])('rejects %s, which Lambda reserves', name => {
+    expect(() => validateEnvironmentVariableName(name)).toThrow(`'${name}' is reserved by Lambda`);
+  });
+
   test('rejects the AWS_ prefix Lambda reserves', () => {
     expect(() => validateEnvironmentVariableName('AWS_ANYTHING')).toThrow(/reserves/);
   });
