@@ -176,6 +176,14 @@ export class SyncSession implements RunHost, SessionView {
   }
 }
 
+/**
+ * The lock file the aspect of `node`'s tree writes (`registryOutput`), when an aspect has run in it: the pack's
+ * analysis reads it as the app's own, as the aspect does, so both decide `StaleRegistryEntry` alike.
+ */
+export function ownLockFileOf(node: IConstruct): string | undefined {
+  return SESSIONS.get(node.node.root)?.runOptions.find(options => options.registryOutput !== undefined)?.registryOutput;
+}
+
 /** A validation error for each `registryOutput` that cannot be written, naming the file and why. */
 function unwritableOutputs(files: ReadonlyArray<string | undefined>): string[] {
   return [...new Set(files.filter((f): f is string => f !== undefined))].flatMap(file => {

@@ -1,4 +1,5 @@
-import { CfnResource } from 'aws-cdk-lib';
+import { CfnResource, Stack } from 'aws-cdk-lib';
+import { propertyOverride } from '../cdk-internals/property-overrides';
 import { renderedProperties } from '../cdk-internals/rendered-resource';
 import { composeDescription, ComposedDescription } from './description-marker';
 import { currentVariables, environmentBytesWith, isEdgeFunction, MAX_ENVIRONMENT_BYTES } from './environment-limits';
@@ -13,15 +14,20 @@ export interface DescriptionRewrite {
 /**
  * Write the fingerprint marker into a function's description, keeping the user's own text.
  *
- * The description is read as the template will hold it (a property override, such as the one CDK's
- * `FunctionVersionUpgrade` writes, included), and written as a property override, which wins over the L1
- * property and every earlier override. A description that is not a literal string cannot be extended and is
- * reported back as an error.
+ * The description is read where CloudFormation will read it: a property override when there is one
+ * (CDK's `FunctionVersionUpgrade` writes one), else the L1 property (else, for a raw `CfnResource`, its
+ * rendering), and written back in the same place. A description that is not a literal string cannot be
+ * extended and is reported back as an error.
  */
 export function rewriteDescription(fn: CfnResource, shortFingerprints: readonly string[]): DescriptionRewrite {
+  const like = fn as unknown as { description?: unknown };
+  const override = propertyOverride(fn, 'Description');
+  const hasProperty = 'description' in like;
   let current: unknown;
   try {
-    current = renderedProperties(fn).Description;
+    current = override?.found ? Stack.of(fn).resolve(override.value)
+      : override && hasProperty ? Stack.of(fn).resolve(like.description)
+        : renderedProperties(fn).Description;
   } catch (error) {
     return { error: `its description could not be resolved: ${(error as Error).message}` };
   }
@@ -29,7 +35,11 @@ export function rewriteDescription(fn: CfnResource, shortFingerprints: readonly 
     return { error: `its description is not a literal string but ${JSON.stringify(current)}` };
   }
   const composed = composeDescription(current, shortFingerprints);
-  fn.addPropertyOverride('Description', composed.description);
+  if (override?.found !== false || !hasProperty) {
+    fn.addPropertyOverride('Description', composed.description);
+  } else {
+    like.description = composed.description;
+  }
   return { composed };
 }
 

@@ -47,23 +47,22 @@ describe('simulated change', () => {
     expect(changedInternalsOf(app)).toEqual([expect.objectContaining({ internal: RENDERED_RESOURCE, scope: cfn })]);
   });
 
-  test('a rendering of two resources: the consumer gets UnsupportedCdkRelease, not a silent marker-less function', () => {
+  test('a rendering of two resources: a raw CfnResource consumer gets UnsupportedCdkRelease, not a silent marker-less function', () => {
     const app = newApp();
     new ProducerStack(app, 'Producer');
     const consumers = new Stack(app, 'Consumer');
-    // No version: CDK's own version hash renders the function too, and refuses two resources.
-    const fn = new lambda.Function(consumers, 'Fn', {
-      runtime: lambda.Runtime.PYTHON_3_13, handler: 'index.handler', code: lambda.Code.fromInline('x = 1'), layers: [ssmLayer(consumers)],
+    const raw = new CfnResource(consumers, 'Raw', {
+      type: 'AWS::Lambda::Function',
+      properties: { Handler: 'index.handler', Runtime: 'python3.13', Role: 'arn:aws:iam::1:role/r', Code: { ZipFile: 'x' }, Layers: [ssmLayer(consumers).layerVersionArn] },
     });
-    const cfn = fn.node.defaultChild as CfnResource;
-    const render = (cfn as unknown as { _toCloudFormation(): { Resources: Record<string, unknown> } })._toCloudFormation.bind(cfn);
+    const render = (raw as unknown as { _toCloudFormation(): { Resources: Record<string, unknown> } })._toCloudFormation.bind(raw);
     addAspect(app);
-    const errors = withProperty(cfn, '_toCloudFormation', {
+    const errors = withProperty(raw, '_toCloudFormation', {
       value: () => ({ Resources: { ...render().Resources, Extra: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }),
     }, () => unsupportedReleaseErrors(app));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toContain('changed CfnElement._toCloudFormation()');
-    expect(errors[0]).toContain('Consumer/Fn/Resource');
-    expect(errors[0]).toContain('no fingerprint is written');
+    expect(errors[0]).toContain('which cdk-layer-sync reads at Consumer/Raw');
+    expect(errors[0]).toContain('reading a raw CfnResource\'s Layers');
   });
 });

@@ -336,3 +336,42 @@ describeWhen(NAG_MAJOR === 2)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws
     expect(() => app.synth()).toThrow(/with cdk-nag 2 installed, the pack is an Aspect[\s\S]*Aspects\.of\(app\)\.add\(new LayerSyncChecks\(\)\)/);
   });
 });
+
+describe(`LayerSyncChecks on cdk-nag ${NAG_VERSION}: the lock file the app's aspect writes (registryOutput)`, () => {
+  /** An app whose aspect reads and writes `lock`, which holds an older fingerprint for the app's own producer. */
+  function appReadingLock(writesIt: boolean) {
+    const lock = path.join(fs.mkdtempSync(path.join(require('os').tmpdir(), 'cls-own-lock-')), 'layers.lock.json');
+    const older = new LayerRegistry();
+    older.add('/platform/layers/common/arn', 'a'.repeat(64));
+    older.writeFile(lock);
+    const registry = LayerRegistry.fromFile(lock);
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    const consumer = new ConsumerStack(app, 'Consumer');
+    addAspect(app, { registry, registryOutput: writesIt ? lock : undefined });
+    return { app, consumer, registry };
+  }
+
+  /** The pack's StaleRegistryEntry findings on the consumer, run as the installed cdk-nag major runs packs. */
+  function staleRegistryFindings(app: ReturnType<typeof newApp>, consumer: Stack, registry: LayerRegistry): string[] {
+    if (NAG_MAJOR === 2) {
+      Aspects.of(app).add(new LayerSyncChecks(app, { registry }));
+      app.synth();
+      return nagAnnotations(consumer, 'warning').filter(a => a.startsWith('LayerSync-StaleRegistryEntry'));
+    }
+    app.synth();
+    return violationsOf(app, { registry }).filter(v => v.rule.startsWith('LayerSync-StaleRegistryEntry')).map(v => v.rule);
+  }
+
+  test('an older entry for the app\'s own producer is not reported, as the aspect does not report it (this synthesis refreshes it)', () => {
+    const { app, consumer, registry } = appReadingLock(true);
+    expect(staleRegistryFindings(app, consumer, registry)).toEqual([]);
+    expect(Annotations.fromStack(consumer).findWarning('*', Match.stringLikeRegexp('StaleRegistryEntry'))).toEqual([]);
+  });
+
+  test('the same entry in a lock file the app does not write is reported by the pack, as by the aspect', () => {
+    const { app, consumer, registry } = appReadingLock(false);
+    expect(staleRegistryFindings(app, consumer, registry)).toHaveLength(1);
+    expect(Annotations.fromStack(consumer).findWarning('*', Match.stringLikeRegexp('StaleRegistryEntry'))).not.toEqual([]);
+  });
+});
