@@ -55,7 +55,11 @@ const SHORT = 12;
 const FOLLOWED = new Set(['tracked']);
 const CLOUDFORMATION_TRACKED = new Set(['local']);
 
-function producerKey(p: { parameterName: string; account?: string; region?: string }): string {
+function producerKey(p: { parameterName: string; account?: string; region?: string; condition?: string; producer?: string }): string {
+  if (p.condition !== undefined) {
+    // Parameters of one name under conditions are several producers: each is a layer of its own.
+    return `${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}\u0000${p.producer ?? ''}`;
+  }
   return `${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}`;
 }
 

@@ -121,6 +121,13 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
           continue;
         }
         const followed = layer.status === 'tracked';
+        const conditional = conditionalProducersOf(layer, consumer, producers);
+        if (conditional.length > 0) {
+          for (const source of conditional) {
+            edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingLabel(layer) });
+          }
+          continue;
+        }
         const source = producerOf(layer, consumer, producers)
           ?? node(`U\u0000${layer.parameterName ?? layer.producer ?? layer.source}`, id => ({
             id, kind: layer.producer ? 'producer' : 'unknown', group: layer.producer ? groupOf(app.name, consumer.assembly) : 'unknown producers',
@@ -131,6 +138,18 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
     }
   }
   return { nodes: [...nodes.values()], edges };
+}
+
+/** Every producer node a CloudFormation condition can pick for a consumer's layer; none when no condition picks. */
+function conditionalProducersOf(layer: ReportLayer, consumer: ReportConsumer, producers: readonly KnownProducer[]): GraphNode[] {
+  const paths = layer.producers ?? [];
+  if (paths.length < 2 || layer.parameterName === undefined) {
+    return [];
+  }
+  return producers
+    .filter(k => k.producer.parameterName === layer.parameterName && environmentsOverlap(consumer, k.producer)
+      && k.producer.producer !== undefined && paths.includes(k.producer.producer))
+    .map(k => k.node);
 }
 
 /** The producer node a consumer's layer comes from: by parameter and environment, the fingerprint deciding. */

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Stack, Stage, Token } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
 import { AnalyzedLayer, ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
@@ -59,6 +59,7 @@ export function buildReport(input: ReportInput): unknown {
       origin: 'discovered',
       producer: ownerScope(publishingResource(p)).node.path,
       literalArn: p.literalArn,
+      condition: p.condition ?? conditionOf(p.parameter),
       stackPath: p.parameter.stack.node.path,
       assembly: assemblyOf(p.parameter.stack),
     })),
@@ -105,6 +106,8 @@ export function buildReport(input: ReportInput): unknown {
           fingerprint: l.tracked ? shortFingerprint(l.tracked.fingerprint) : undefined,
           origin: l.tracked?.origin,
           producer: producerPathOf(l),
+          producers: l.tracked?.alternatives && l.tracked.alternatives.length > 1
+            ? l.tracked.alternatives.map(layer => ownerScope(layer).node.path) : undefined,
           layerFingerprint: l.exportedFingerprint !== undefined ? shortFingerprint(l.exportedFingerprint) : undefined,
           finding: findingOfStatus(l.status),
         })),
@@ -173,4 +176,10 @@ function findingOfStatus(status: LayerStatus): string | undefined {
 /** Write the report into a cloud assembly directory, atomically. */
 export function writeReport(assemblyDirectory: string, input: ReportInput): void {
   writeFileAtomic(path.join(assemblyDirectory, REPORT_FILE), `${JSON.stringify(buildReport(input), undefined, 2)}\n`);
+}
+
+/** `Condition NAME` when a CloudFormation condition decides whether the resource exists. */
+function conditionOf(resource: CfnResource): string | undefined {
+  const condition = resource.cfnOptions.condition;
+  return condition ? `Condition ${Stack.of(resource).resolve(condition.logicalId)}` : undefined;
 }

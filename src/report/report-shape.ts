@@ -14,6 +14,11 @@ export interface ReportProducer {
   readonly producer?: string;
   /** The layer version ARN the producing parameter holds as a literal (an AWS-managed layer, say). */
   readonly literalArn?: string;
+  /**
+   * The CloudFormation condition that decides what the parameter holds: `Condition NAME` on the parameter, or
+   * `Fn::If on NAME` in its value. Producers of one name with conditions are several producers, not a conflict.
+   */
+  readonly condition?: string;
   /** The producing stack's construct path (discovered producers). */
   readonly stackPath?: string;
   /** The path of the Stage whose cloud assembly holds the producer; '' for the App's own. */
@@ -34,6 +39,8 @@ export interface ReportLayer {
   readonly origin?: string;
   /** The construct path of the producing layer, when the app has it. */
   readonly producer?: string;
+  /** Every layer a CloudFormation condition can pick for it (construct paths), when a condition picks. */
+  readonly producers?: string[];
   /** The short fingerprint of a layer of the app passed by strong reference (status `exported`): not in the function. */
   readonly layerFingerprint?: string;
   /** The finding that explains why this layer is not followed, when one does. */

@@ -7,7 +7,7 @@ type FieldRule = 'string' | 'string?' | 'number' | 'boolean?' | 'strings?' | 'li
 const PRODUCER: Record<string, FieldRule> = {
   parameterName: 'string', origin: 'string', account: 'string?', region: 'string?', fingerprint: 'string?', error: 'string?',
   producer: 'string?', stackPath: 'string?', assembly: 'string?', source: 'string?', stale: 'boolean?',
-  literalArn: 'string?',
+  literalArn: 'string?', condition: 'string?',
 };
 const CONSUMER: Record<string, FieldRule> = {
   stack: 'string', stackPath: 'string', function: 'string', logicalId: 'string', layers: 'list',
@@ -16,7 +16,7 @@ const CONSUMER: Record<string, FieldRule> = {
 const LAYER: Record<string, FieldRule> = {
   index: 'number', source: 'string', kind: 'string', status: 'string',
   parameterName: 'string?', fingerprint: 'string?', origin: 'string?', producer: 'string?', finding: 'string?',
-  layerFingerprint: 'string?',
+  layerFingerprint: 'string?', producers: 'strings?',
 };
 const STALE_ENTRY: Record<string, FieldRule> = {
   parameterName: 'string', registered: 'string', account: 'string?', region: 'string?', source: 'string?', current: 'string?', error: 'string?',

@@ -1,33 +1,15 @@
-import { App, Aws, CfnCondition, CfnResource, Fn, Stack } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { addAspect, consumerFunction, functionOf, layerSource, messages, newApp, ssmLayer } from '../helpers/apps';
+import { buildPowertoolsShapedApp, POWERTOOLS_ARN_PARAMETER } from '../helpers/reports';
 
-const ARN_PARAMETER = '/powertools/layer/arn';
-const ARM_PARAMETER = '/powertools/layer/arm64-arn';
+const ARN_PARAMETER = POWERTOOLS_ARN_PARAMETER;
 
-/**
- * The shape of the AWS Powertools layer stack: one layer per architecture, one parameter name whose value a
- * condition picks (two parameters under opposite conditions), and one parameter whose value is an `Fn::If`.
- */
 function powertoolsShapedApp(x86Content: string, armContent: string): { app: App; consumers: Stack } {
   const app = newApp();
-  const layers = new Stack(app, 'Layers');
-  const hasArm = new CfnCondition(layers, 'HasArm64', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
-  const noArm = new CfnCondition(layers, 'NoArm64', { expression: Fn.conditionNot(hasArm) });
-  const x86 = new lambda.LayerVersion(layers, 'X86', { code: lambda.Code.fromAsset(layerSource(x86Content)) });
-  const arm = new lambda.LayerVersion(layers, 'Arm', { code: lambda.Code.fromAsset(layerSource(armContent)) });
-  const onX86 = new ssm.StringParameter(layers, 'ArnOnX86', { parameterName: ARN_PARAMETER, stringValue: x86.layerVersionArn });
-  const onArm = new ssm.StringParameter(layers, 'ArnOnArm', { parameterName: ARN_PARAMETER, stringValue: arm.layerVersionArn });
-  (onX86.node.defaultChild as CfnResource).cfnOptions.condition = noArm;
-  (onArm.node.defaultChild as CfnResource).cfnOptions.condition = hasArm;
-  new ssm.StringParameter(layers, 'Arm64Arn', {
-    parameterName: ARM_PARAMETER, stringValue: Fn.conditionIf(hasArm.logicalId, arm.layerVersionArn, 'none').toString(),
-  });
-  const consumers = new Stack(app, 'Consumers');
-  consumerFunction(consumers, 'Shared', [ssmLayer(consumers, ARN_PARAMETER, 'SharedLayer')]);
-  consumerFunction(consumers, 'Arm64', [ssmLayer(consumers, ARM_PARAMETER, 'ArmLayer')]);
+  const { consumers } = buildPowertoolsShapedApp(app, x86Content, armContent);
   addAspect(app);
   return { app, consumers };
 }

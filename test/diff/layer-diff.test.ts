@@ -1,7 +1,7 @@
 import { diffReports } from '../../src/diff/layer-diff';
 import { PARAMETER } from '../helpers/apps';
 import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
-import { platformApp, strongReferenceApp, weakReferenceApp } from '../helpers/reports';
+import { platformApp, POWERTOOLS_ARM_PARAMETER, POWERTOOLS_ARN_PARAMETER, powertoolsReport, strongReferenceApp, weakReferenceApp } from '../helpers/reports';
 
 describe('diffReports, on the reports of real syntheses', () => {
   const v1 = platformApp('VALUE = 1\n').report;
@@ -80,3 +80,27 @@ describe('diffReports, on the reports of real syntheses', () => {
     expect(diffReports([before.report], [strongReferenceApp('VALUE = 1\n').report])).toEqual({ changedLayers: [], moved: [], notFollowing: [] });
   });
 });
+
+describe('diffReports, on producers a CloudFormation condition picks (the AWS Powertools layer stack)', () => {
+  const before = powertoolsReport('X = 1\n', 'A = 1\n').report;
+  const armChanged = powertoolsReport('X = 1\n', 'A = 2\n').report;
+
+  test('the arm64 layer changed: it is listed under both parameters that can hold it, and both consumers moved', () => {
+    const { changedLayers, moved, notFollowing } = diffReports([before], [armChanged]);
+    expect(changedLayers.map(c => [c.parameterName, c.producer]).sort()).toEqual([
+      [POWERTOOLS_ARM_PARAMETER, 'Layers/Arm'], [POWERTOOLS_ARN_PARAMETER, 'Layers/Arm'],
+    ]);
+    expect(moved.map(m => m.function).sort()).toEqual(['Consumers/Arm64', 'Consumers/Shared']);
+    expect(notFollowing).toEqual([]);
+  });
+
+  test('the report names the condition of each producer, and every layer a consumer can get', () => {
+    const conditions = before.producers.map(p => [p.producer, p.condition]).sort();
+    expect(conditions).toEqual([
+      ['Layers/Arm', 'Condition HasArm64'], ['Layers/Arm', 'Fn::If on HasArm64'], ['Layers/X86', 'Condition NoArm64'],
+    ]);
+    const shared = before.consumers.find(c => c.function === 'Consumers/Shared')!;
+    expect(shared.layers[0].producers).toEqual(['Layers/X86', 'Layers/Arm']);
+  });
+});
+

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { buildGraph } from '../../src/graph/layer-graph';
 import { consumerFunction, layerSource, PARAMETER } from '../helpers/apps';
-import { platformApp, strongReferenceApp, synthesizedReport } from '../helpers/reports';
+import { platformApp, powertoolsReport, strongReferenceApp, synthesizedReport } from '../helpers/reports';
 
 describe('buildGraph, on the report of a real synthesis', () => {
   const { report } = platformApp('VALUE = 1\n');
@@ -61,3 +61,15 @@ describe('buildGraph: layers passed by strong reference, and layers of the funct
     expect(graph.edges).toEqual([{ from: own.id, to: fn.id, followed: true, label: 'same stack' }]);
   });
 });
+
+describe('buildGraph: producers a CloudFormation condition picks (the AWS Powertools layer stack)', () => {
+  test('the consumer of the name two conditional parameters share has a followed edge from each', () => {
+    const graph = buildGraph([{ name: 'powertools', report: powertoolsReport('X = 1\n', 'A = 1\n').report }]);
+    const shared = graph.nodes.find(n => n.label.includes('Consumers/Shared'))!;
+    const into = graph.edges.filter(e => e.to === shared.id);
+    const from = into.map(e => graph.nodes.find(n => n.id === e.from)!.label[0]).sort();
+    expect(from).toEqual(['Layers/Arm', 'Layers/X86']);
+    expect(into.every(e => e.followed)).toBe(true);
+  });
+});
+

@@ -1,13 +1,13 @@
 // Reports (layer-dependencies.json) of real syntheses with the aspect, read back as the CLI reads them.
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CrossStackReferences, ReferenceStrength, Stack } from 'aws-cdk-lib';
+import { App, Aws, CfnCondition, CfnResource, CrossStackReferences, Fn, ReferenceStrength, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { readReport } from '../../src/report/read-report';
 import { LayerDependencyReport } from '../../src/report/report-shape';
-import { addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, layerSource, newApp, PARAMETER, ProducerStack } from './apps';
+import { addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, layerSource, newApp, PARAMETER, ProducerStack, ssmLayer } from './apps';
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 
@@ -69,4 +69,38 @@ export function strongReferenceApp(layerContent: string) {
   });
   const template = Template.fromJSON(JSON.parse(fs.readFileSync(path.join(synthesized.outdir, 'Layers.template.json'), 'utf-8')));
   return { ...synthesized, layerFingerprint: expectedShortFingerprint(template) };
+}
+
+export const POWERTOOLS_ARN_PARAMETER = '/powertools/layer/arn';
+export const POWERTOOLS_ARM_PARAMETER = '/powertools/layer/arm64-arn';
+
+/**
+ * The shape of the AWS Powertools layer stack: one layer per architecture, one parameter name whose value a
+ * condition picks (two parameters under opposite conditions), and one parameter whose value is an `Fn::If`; a
+ * consumer of each name in another stack. Built into `app` (the caller adds the aspect).
+ */
+export function buildPowertoolsShapedApp(app: App, x86Content: string, armContent: string): { consumers: Stack } {
+  const layers = new Stack(app, 'Layers');
+  const hasArm = new CfnCondition(layers, 'HasArm64', { expression: Fn.conditionEquals(Aws.REGION, 'eu-west-1') });
+  const noArm = new CfnCondition(layers, 'NoArm64', { expression: Fn.conditionNot(hasArm) });
+  const x86 = new lambda.LayerVersion(layers, 'X86', { code: lambda.Code.fromAsset(layerSource(x86Content)) });
+  const arm = new lambda.LayerVersion(layers, 'Arm', { code: lambda.Code.fromAsset(layerSource(armContent)) });
+  const onX86 = new ssm.StringParameter(layers, 'ArnOnX86', { parameterName: POWERTOOLS_ARN_PARAMETER, stringValue: x86.layerVersionArn });
+  const onArm = new ssm.StringParameter(layers, 'ArnOnArm', { parameterName: POWERTOOLS_ARN_PARAMETER, stringValue: arm.layerVersionArn });
+  (onX86.node.defaultChild as CfnResource).cfnOptions.condition = noArm;
+  (onArm.node.defaultChild as CfnResource).cfnOptions.condition = hasArm;
+  new ssm.StringParameter(layers, 'Arm64Arn', {
+    parameterName: POWERTOOLS_ARM_PARAMETER, stringValue: Fn.conditionIf(hasArm.logicalId, arm.layerVersionArn, 'none').toString(),
+  });
+  const consumers = new Stack(app, 'Consumers');
+  consumerFunction(consumers, 'Shared', [ssmLayer(consumers, POWERTOOLS_ARN_PARAMETER, 'SharedLayer')]);
+  consumerFunction(consumers, 'Arm64', [ssmLayer(consumers, POWERTOOLS_ARM_PARAMETER, 'ArmLayer')]);
+  return { consumers };
+}
+
+/** The report of a synthesis of the Powertools-shaped app. */
+export function powertoolsReport(x86Content: string, armContent: string) {
+  return synthesizedReport(app => {
+    buildPowertoolsShapedApp(app, x86Content, armContent);
+  });
 }
