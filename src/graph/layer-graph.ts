@@ -109,7 +109,11 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
       }));
       for (const layer of consumer.layers) {
         if (layer.status === 'local' && !layer.producer) {
-          // A literal ARN: nothing of the app produces it, and CloudFormation sees its changes.
+          // A literal ARN (an AWS-managed layer, say): nothing of the app produces it; a new version is a new ARN in
+          // the template, which CloudFormation sees.
+          const arn = layer.source.replace(/^literal ARN /, '');
+          const literal = node(`A\u0000${arn}`, id => ({ id, kind: 'producer', group: 'literal layer ARNs', label: [arn] }));
+          edges.push({ from: literal.id, to: target.id, followed: true, label: 'literal ARN' });
           continue;
         }
         if (layer.status === 'local') {

@@ -48,7 +48,7 @@ describe('buildGraph: layers passed by strong reference, and layers of the funct
     ]);
   });
 
-  test('a function using a layer of its own stack has an edge from it, labelled same stack; literal ARNs have none', () => {
+  test('a function using a layer of its own stack has an edge from it, labelled same stack; a literal ARN one from the ARN', () => {
     const { report } = synthesizedReport(app => {
       const stack = new Stack(app, 'Solo');
       const layer = new lambda.LayerVersion(stack, 'Own', { code: lambda.Code.fromAsset(layerSource()) });
@@ -58,7 +58,13 @@ describe('buildGraph: layers passed by strong reference, and layers of the funct
     const own = graph.nodes.find(n => n.label.includes('Solo/Own'))!;
     const fn = graph.nodes.find(n => n.label.includes('Solo/Fn'))!;
     expect(own).toMatchObject({ kind: 'producer', group: 'app' });
-    expect(graph.edges).toEqual([{ from: own.id, to: fn.id, followed: true, label: 'same stack' }]);
+    const literal = graph.nodes.find(n => n.label.includes('arn:aws:lambda:eu-west-1:123456789012:layer:x:1'))!;
+    expect(literal).toMatchObject({ kind: 'producer', group: 'literal layer ARNs' });
+    expect(graph.edges).toEqual(expect.arrayContaining([
+      { from: own.id, to: fn.id, followed: true, label: 'same stack' },
+      { from: literal.id, to: fn.id, followed: true, label: 'literal ARN' },
+    ]));
+    expect(graph.edges).toHaveLength(2);
   });
 });
 
