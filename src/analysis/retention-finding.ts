@@ -25,5 +25,6 @@ export function retentionFinding(
     return undefined;
   }
   const path = ownerScope(layer).node.path;
-  return { definition: LAYER_VERSION_NOT_RETAINED, message: layerVersionNotRetainedMessage(path, sharedWith.join(' and ')) };
+  const policy = layer.cfnOptions.updateReplacePolicy;
+  return { definition: LAYER_VERSION_NOT_RETAINED, message: layerVersionNotRetainedMessage(path, sharedWith.join(' and '), policy) };
 }

@@ -10,9 +10,17 @@ export const LAYER_VERSION_NOT_RETAINED: FindingDefinition = {
     + 'cannot attach it again.',
 };
 
-/** Message naming the layer and how to retain it. */
-export function layerVersionNotRetainedMessage(layerPath: string, consumers: string): string {
-  return `layer version ${layerPath} is shared with ${consumers} but is not retained: every update of the layer `
-    + 'makes CloudFormation delete the previous version, and a consumer stack that then fails and rolls back '
-    + `cannot attach it again. Fix: ${retainLayerLine()} on the LayerVersion.`;
+/**
+ * Message naming the layer, its policy and how to retain it.
+ *
+ * @param updateReplacePolicy the layer's `UpdateReplacePolicy` as the template has it; undefined when absent
+ */
+export function layerVersionNotRetainedMessage(layerPath: string, consumers: string, updateReplacePolicy?: string): string {
+  const policy = updateReplacePolicy === undefined
+    ? 'it has no UpdateReplacePolicy, so CloudFormation deletes replaced versions'
+    : `its UpdateReplacePolicy is ${updateReplacePolicy} (RemovalPolicy.DESTROY, which is also CDK's default for a LayerVersion)`;
+  return `layer version ${layerPath} is shared with ${consumers} but is not retained: ${policy}. Every update of the `
+    + 'layer makes CloudFormation delete the previous version, and a consumer stack that then fails and rolls back '
+    + `cannot attach it again. Fix: ${retainLayerLine()} on the LayerVersion. If deleting old versions is what you `
+    + 'want (a short-lived development stage, say), acknowledge this warning on the layer.';
 }

@@ -250,7 +250,9 @@ describe('LayerVersionNotRetained', () => {
   test.each(['ssm', 'strong'] as const)('a layer used by another stack (%s) and destroyed on update is reported, naming that stack', consumer => {
     const [warning] = appWith(RemovalPolicy.DESTROY, consumer);
     expect(warning).toContain('layer version Producer/Layer is shared with functions in Consumer');
+    expect(warning).toContain('its UpdateReplacePolicy is Delete (RemovalPolicy.DESTROY, which is also CDK\'s default for a LayerVersion)');
     expect(warning).toContain('RemovalPolicy.RETAIN');
+    expect(warning).toContain('If deleting old versions is what you want');
   });
 
   test.each(['ssm', 'strong'] as const)('a retained layer used by another stack (%s) is not', consumer => {
