@@ -15,10 +15,10 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
         c.producer ?? '-', transition(c)]),
     },
     {
-      title: 'Moved (will be updated: new version, aliases follow)',
+      title: 'Moved (will be updated; a function with versions gets a new one, and its aliases follow)',
       headers: ['STACK', 'FUNCTION', 'LAYER', 'FINGERPRINT', 'VERSION', 'ALIASES'],
       rows: diff.moved.map(m => [m.stack, m.function, m.layer, `${m.before ?? '(none)'} -> ${m.after}`,
-        m.versions.join(', ') || '-', m.aliases.join(', ') || '-']),
+        m.versions.join(', ') || '(no versions: $LATEST only)', m.aliases.join(', ') || '-']),
     },
     {
       title: 'Not following (will keep the old layer)',

@@ -1,5 +1,5 @@
 import { diffAsJson, diffAsMarkdown, diffAsTable } from '../../src/diff/diff-format';
-import { diffReports } from '../../src/diff/layer-diff';
+import { diffReports, MovedConsumer } from '../../src/diff/layer-diff';
 import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
 import { platformApp, weakReferenceApp } from '../helpers/reports';
 
@@ -43,6 +43,13 @@ testWhen(HAS_WEAK_REFERENCES)('a layer reached by weak references has no paramet
   const after = weakReferenceApp('VALUE = 2\n');
   const row = diffAsTable(diffReports([before.report], [after.report])).split('\n').find(line => line.includes('(weak reference)'));
   expect(row?.trim().split(/\s{2,}/)).toEqual(['changed', '(weak reference)', '-', 'Layers/Layer', `${before.layerFingerprint} -> ${after.layerFingerprint}`]);
+});
+
+test('a moved function without versions says it has only $LATEST, not that a version is published', () => {
+  const moved: MovedConsumer = { stack: 'S', function: 'S/Fn', layer: '/p', before: 'aaaaaaaaaaaa', after: 'bbbbbbbbbbbb', versions: [], aliases: [] };
+  const table = diffAsTable({ changedLayers: [], moved: [moved], notFollowing: [] });
+  expect(table).toContain('a function with versions gets a new one, and its aliases follow');
+  expect(table).toMatch(/S\/Fn .*\(no versions: \$LATEST only\)/);
 });
 
 describe('the command line page (docs/cli.md) shows the markdown as diffAsMarkdown writes it', () => {
