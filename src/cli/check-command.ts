@@ -1,5 +1,6 @@
 import { parseArgs } from 'util';
 import { missingFingerprints } from '../report/rendered-fingerprints';
+import { acknowledgementsOf } from '../report/acknowledged-findings';
 import { readAssemblyReport } from './cli-inputs';
 import { CliError } from './usage';
 
@@ -20,10 +21,10 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   // The invariant: what the report calls followed is in the templates CDK wrote.
   const notCarried = missingFingerprints(assembly, report);
   // A consumer whose finding the app acknowledged (cdk synth --strict passes) is shown, and not a problem.
-  const acknowledged = new Set(report.findings.filter(f => f.acknowledged).map(f => `${f.id}\u0000${f.path}`));
+  const isAcknowledged = acknowledgementsOf([report]);
   const rows = report.consumers.flatMap(c => c.layers.map(l => ({
     stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
-    acknowledged: l.finding !== undefined && acknowledged.has(`${l.finding}\u0000${c.function}`),
+    acknowledged: isAcknowledged(l.finding, c.function),
   })));
   const counts = (r: { status: string; acknowledged: boolean }) => FAILING.has(r.status) && (!r.acknowledged || values['include-acknowledged'] === true);
   const acknowledgedRows = rows.filter(r => FAILING.has(r.status) && r.acknowledged).length;

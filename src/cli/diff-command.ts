@@ -12,7 +12,10 @@ export function diffCommand(args: string[], out: (line: string) => void): number
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'json': { type: 'boolean' }, 'markdown': { type: 'boolean' }, 'fail-on-not-following': { type: 'boolean' } },
+    options: {
+      'json': { type: 'boolean' }, 'markdown': { type: 'boolean' }, 'fail-on-not-following': { type: 'boolean' },
+      'include-acknowledged': { type: 'boolean' },
+    },
   });
   if (positionals.length === 0 || positionals.length % 2 !== 0) {
     throw new CliError(`expected pairs of cloud assembly directories (before after), got ${positionals.length} path(s)`);
@@ -24,5 +27,7 @@ export function diffCommand(args: string[], out: (line: string) => void): number
   const after = positionals.filter((_, i) => i % 2 === 1).map(readAssemblyReport);
   const diff = diffReports(before, after);
   out(values.json ? diffAsJson(diff) : values.markdown ? diffAsMarkdown(diff) : diffAsTable(diff));
-  return values['fail-on-not-following'] && diff.notFollowing.length > 0 ? 1 : 0;
+  // An acknowledged finding is shown, and fails nothing (as in check), unless --include-acknowledged.
+  const failing = diff.notFollowing.filter(n => !n.acknowledged || values['include-acknowledged'] === true);
+  return values['fail-on-not-following'] && failing.length > 0 ? 1 : 0;
 }

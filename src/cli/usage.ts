@@ -19,12 +19,15 @@ Commands:
       whose warning the app acknowledged is shown as acknowledged and not counted, unless --include-acknowledged.
 
   diff <before cdk.out> <after cdk.out> [<before> <after>]... [--json | --markdown] [--fail-on-not-following]
+       [--include-acknowledged]
       Compare two syntheses (pairs of cloud assemblies, one pair per app): the layers whose fingerprint
       changed, the functions that move with them (version, aliases), and the consumers that will not follow.
-      Exit 0 when it could compare; 1 with --fail-on-not-following when any consumer will not follow.
+      Exit 0 when it could compare; 1 with --fail-on-not-following when any consumer will not follow and its
+      finding was not acknowledged (acknowledged ones are shown as such), or any at all with --include-acknowledged.
 
   graph [cdk.out]... [--lock FILE]... [--format mermaid|dot|json]
-      Draw producers and consumers of one or more apps: an edge per layer, dashed where it is not followed.
+      Draw producers and consumers of one or more apps: an edge per layer, dashed where it is not followed
+      (its label names the finding, and says when the app acknowledged it).
 
   audit [--region REGION] [--stack NAME]... [--assembly cdk.out] [--parameter NAME]... [--lock FILE]...
         [--json | --markdown] [--fail-on-stale] [--concurrency N]

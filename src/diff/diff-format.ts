@@ -23,7 +23,8 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
     {
       title: 'Not following (will keep the old layer)',
       headers: ['STACK', 'FUNCTION', 'PARAMETER OR LAYER', 'STATUS', 'FINDING'],
-      rows: diff.notFollowing.map(n => [n.stack, n.function, n.parameterName, n.status, n.finding ?? '-']),
+      rows: diff.notFollowing.map(n => [n.stack, n.function, n.parameterName, n.status,
+        `${n.finding ?? '-'}${n.acknowledged ? ' (acknowledged)' : ''}`]),
     },
   ];
 }

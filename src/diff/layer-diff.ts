@@ -1,6 +1,7 @@
 import { compareText } from '../io/compare-text';
 import { environmentsOverlap } from '../registry/environment-match';
 import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
+import { acknowledgementsOf } from '../report/acknowledged-findings';
 
 /**
  * A layer whose fingerprint differs between two syntheses: an SSM parameter in one environment, or a layer its
@@ -42,6 +43,8 @@ export interface NotFollowingConsumer {
   readonly status: string;
   /** The finding that explains it; absent for a pinned parameter version (the pin is deliberate). */
   readonly finding?: string;
+  /** True when the app acknowledged that finding on the function (absent otherwise). */
+  readonly acknowledged?: boolean;
 }
 
 /** What a layer change does to the functions of one or more apps. */
@@ -159,6 +162,8 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
   }
   changedLayers.sort((x, y) => compareText(changeKey(x), changeKey(y)));
 
+  const isAcknowledged = acknowledgementsOf(after);
+  const acknowledgedOf = (id: string | undefined, fn: string) => (isAcknowledged(id, fn) ? { acknowledged: true } : {});
   const previous = consumersByFunction(before);
   const moved: MovedConsumer[] = [];
   const notFollowing: NotFollowingConsumer[] = [];
@@ -178,6 +183,7 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
         // The export is locked: the producer's deploy fails, and the consumer keeps the old layer.
         notFollowing.push({
           stack: consumer.stack, function: consumer.function, parameterName: layer.producer!, status: layer.status, finding: layer.finding,
+          ...acknowledgedOf(layer.finding, consumer.function),
         });
         continue;
       }
@@ -186,6 +192,7 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
       if (affected) {
         notFollowing.push({
           stack: consumer.stack, function: consumer.function, parameterName: layer.parameterName!, status: layer.status, finding: layer.finding,
+          ...acknowledgedOf(layer.finding, consumer.function),
         });
       }
     }

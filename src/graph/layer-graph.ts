@@ -1,6 +1,7 @@
 import { environmentLabel, environmentsOverlap } from '../registry/environment-match';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
+import { acknowledgementsOf } from '../report/acknowledged-findings';
 
 /** A box of the graph: a producing layer, a registry entry, a parameter nobody in sight produces, or a function. */
 export interface GraphNode {
@@ -103,6 +104,7 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
   }
 
   for (const app of apps) {
+    const isAcknowledged = acknowledgementsOf([app.report]);
     for (const consumer of app.report.consumers) {
       const target = node(`C\u0000${app.name}\u0000${consumer.function}`, id => ({
         id, kind: 'consumer', group: groupOf(app.name, consumer.assembly), label: [consumer.function],
@@ -125,10 +127,11 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
           continue;
         }
         const followed = layer.status === 'tracked';
+        const findingText = `${findingLabel(layer)}${isAcknowledged(layer.finding, consumer.function) ? ' (acknowledged)' : ''}`;
         const conditional = conditionalProducersOf(layer, consumer, producers);
         if (conditional.length > 0) {
           for (const source of conditional) {
-            edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingLabel(layer) });
+            edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingText });
           }
           continue;
         }
@@ -137,7 +140,7 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
             id, kind: layer.producer ? 'producer' : 'unknown', group: layer.producer ? groupOf(app.name, consumer.assembly) : 'unknown producers',
             label: [layer.producer ?? layer.parameterName ?? layer.source],
           }));
-        edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingLabel(layer) });
+        edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingText });
       }
     }
   }

@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Annotations } from 'aws-cdk-lib';
-import { addAspect, ConsumerStack, layerSource, newApp, ProducerStack } from '../helpers/apps';
+import { Annotations, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { addAspect, ConsumerStack, consumerFunction, layerSource, newApp, ProducerStack } from '../helpers/apps';
 import { runCli } from '../helpers/cli';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cls-cli-'));
@@ -221,5 +223,39 @@ describe('usage', () => {
     expect(option.status).toBe(2);
     expect(option.stderr).toContain("Unknown option '--jsn'");
     expect(option.stderr).toContain("(did you mean '--json'?)");
+  });
+});
+
+describe('diff and graph show an acknowledged finding as acknowledged, and diff does not fail on it', () => {
+  /** A layer app whose one other consumer reads the layer through a cached lookup, acknowledged or not. */
+  function synth(layerContent: string, acknowledge: boolean): string {
+    const env = { account: '111111111111', region: 'eu-west-1' };
+    const parameter = '/platform/layers/common/arn';
+    const app = newApp({ context: { [`ssm:account=111111111111:parameterName=${parameter}:region=eu-west-1`]: 'arn:aws:lambda:eu-west-1:111111111111:layer:common:2' } });
+    new ProducerStack(app, 'Layers', { env, source: layerSource(layerContent) });
+    const cached = new Stack(app, 'Cached', { env });
+    const fn = consumerFunction(cached, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(cached, 'L', ssm.StringParameter.valueFromLookup(cached, parameter))]);
+    if (acknowledge) {
+      Annotations.of(fn).acknowledgeWarning('cdk-layer-sync:CachedLayerLookup', 'we reset the context on every release');
+    }
+    addAspect(app);
+    return app.synth().directory;
+  }
+
+  test('acknowledged: diff shows it and exits 0 with --fail-on-not-following; 1 with --include-acknowledged too', () => {
+    const [before, after] = [synth('V = 1\n', true), synth('V = 2\n', true)];
+    const shown = runCli(['diff', before, after, '--fail-on-not-following']);
+    expect(shown.stdout).toContain('cdk-layer-sync:CachedLayerLookup (acknowledged)');
+    expect(shown.status).toBe(0);
+    expect(runCli(['diff', before, after, '--fail-on-not-following', '--include-acknowledged']).status).toBe(1);
+    const graph = runCli(['graph', after, '--format', 'json']);
+    expect(graph.stdout).toContain('CachedLayerLookup (acknowledged)');
+  });
+
+  test('not acknowledged: diff --fail-on-not-following exits 1, and nothing says acknowledged', () => {
+    const result = runCli(['diff', synth('V = 1\n', false), synth('V = 2\n', false), '--fail-on-not-following']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('cdk-layer-sync:CachedLayerLookup');
+    expect(result.stdout).not.toContain('acknowledged');
   });
 });
