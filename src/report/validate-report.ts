@@ -1,3 +1,4 @@
+import { LayerStatus } from '../analysis/analyze-consumer';
 import { REPORT_VERSION } from './layer-dependency-report';
 import { LayerDependencyReport } from './report-shape';
 
@@ -24,6 +25,8 @@ const STALE_ENTRY: Record<string, FieldRule> = {
 const FINDING: Record<string, FieldRule> = { id: 'string', level: 'string', path: 'string', message: 'string', acknowledged: 'boolean?' };
 const LAYER_ASSET: Record<string, FieldRule> = { layer: 'string', sourcePath: 'string', assetHash: 'string', fingerprint: 'string' };
 const ORIGINS = ['discovered', 'registry'];
+/** Every status the aspect writes: one the readers do not know would be shown and not counted. */
+const STATUSES: readonly string[] = Object.values(LayerStatus);
 
 function fieldProblem(value: unknown, rule: FieldRule): string | undefined {
   switch (rule) {
@@ -76,7 +79,13 @@ export function validateReport(file: string, data: unknown): LayerDependencyRepo
     }
   });
   records('consumers', CONSUMER).forEach((consumer, index) => {
-    (consumer.layers as unknown[]).forEach((layer, l) => checkRecord(`consumers[${index}].layers[${l}]`, layer, LAYER, fail));
+    (consumer.layers as unknown[]).forEach((layer, l) => {
+      const where = `consumers[${index}].layers[${l}]`;
+      const fields = checkRecord(where, layer, LAYER, fail);
+      if (!STATUSES.includes(fields.status as string)) {
+        fail(`${where}: `, `status must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(fields.status)}`);
+      }
+    });
   });
   records('staleEntries', STALE_ENTRY);
   records('findings', FINDING);

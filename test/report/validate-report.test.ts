@@ -28,6 +28,8 @@ describe('validateReport', () => {
     ['consumers missing', r => ({ ...r, consumers: undefined }), /"consumers" must be a list, got undefined/],
     ['a consumer without layers', r => (delete r.consumers[0].layers, r), /consumers\[0\]: layers must be a list, got undefined/],
     ['a layer without status', r => (delete r.consumers[0].layers[0].status, r), /consumers\[0\]\.layers\[0\]: status must be a non-empty string/],
+    ['a layer of an unknown status', r => (r.consumers[0].layers[0].status = 'teleported', r),
+      /consumers\[0\]\.layers\[0\]: status must be one of tracked, stale, local, .*, got "teleported"/],
     ['a layer index that is text', r => (r.consumers[0].layers[0].index = '0', r), /consumers\[0\]\.layers\[0\]: index must be a whole number, got "0"/],
     ['versions that are not strings', r => (r.consumers[0].versions = [1], r), /consumers\[0\]: versions must be a list of strings, or absent/],
     ['a finding that is null', r => (r.findings.push(null), r), /findings\[\d+\]: expected an object, got null/],
