@@ -28,6 +28,11 @@ export function graphCommand(args: string[], out: (line: string) => void): numbe
   const assemblies = positionals.length > 0 ? positionals
     : lockFiles.length > 0 && !fs.existsSync('cdk.out') ? [] : ['cdk.out'];
   const apps = assemblies.map(a => ({ name: path.relative(process.cwd(), path.resolve(a)) || '.', report: readAssemblyReport(a) }));
-  out(format(buildGraph(apps, lockFiles)));
+  const graph = buildGraph(apps, lockFiles);
+  out(format(graph));
+  if (graph.omittedLockEntries) {
+    process.stderr.write(`graph: ${graph.omittedLockEntries} lock file entries are left out: no consumer of the given `
+      + 'apps reads their parameter (graph --lock FILE alone draws them all)\n');
+  }
   return 0;
 }

@@ -26,6 +26,8 @@ export interface GraphEdge {
 export interface LayerGraph {
   readonly nodes: GraphNode[];
   readonly edges: GraphEdge[];
+  /** Lock file entries left out because no consumer of the apps reads their parameter (absent when none were). */
+  readonly omittedLockEntries?: number;
 }
 
 /** One synthesized app: a name for it (its assembly directory) and its report. */
@@ -58,8 +60,9 @@ function findingLabel(layer: ReportLayer): string {
  * The graph of one or more apps (and lock files): a node per producing layer, registry entry and function, an
  * edge per layer of a function. A registry entry with the same parameter, environment and fingerprint as a layer
  * another app produces is drawn as that layer, so a layer app and the service apps reading its lock file meet
- * in one picture. A layer of the function's own stack is drawn with an edge labelled `same stack`; literal ARNs,
- * which nothing of the app produces, are not drawn.
+ * in one picture. A layer of the function's own stack is drawn with an edge labelled `same stack`, a literal ARN
+ * with an edge from the ARN. With apps given, only the lock file entries whose parameter some consumer of theirs
+ * reads are drawn, so the graph grows with what the apps use, not with the lock files.
  */
 export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphLockFile[] = []): LayerGraph {
   const nodes = new Map<string, GraphNode>();
@@ -72,19 +75,18 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
     }
     return found;
   };
-  const producers: KnownProducer[] = [];
+  // By parameter name, so that finding a consumer's producer does not scan every producer.
+  const producers = new Map<string, KnownProducer[]>();
   const addProducer = (p: ReportProducer | LayerRegistryEntry, group: string, registry: boolean) => {
-    const same = producers.find(k => k.producer.parameterName === p.parameterName && k.producer.account === p.account
-      && k.producer.region === p.region && k.producer.fingerprint === p.fingerprint);
-    if (same) {
+    const key = `P\u0000${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}\u0000${p.fingerprint ?? ''}`;
+    if (nodes.has(key)) {
       return;
     }
-    const key = `P\u0000${p.parameterName}\u0000${p.account ?? ''}\u0000${p.region ?? ''}\u0000${p.fingerprint ?? ''}`;
     const made = node(key, id => ({
       id, kind: registry ? 'registry' : 'producer', group,
       label: [...(p.producer ? [p.producer] : []), p.parameterName, environmentLabel(p)],
     }));
-    producers.push({ node: made, producer: p });
+    producers.set(p.parameterName, [...(producers.get(p.parameterName) ?? []), { node: made, producer: p }]);
   };
   // The apps' own layers first, so that registry entries of the same layer merge into them.
   for (const app of apps) {
@@ -97,8 +99,14 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
       addProducer(p, 'registry', true);
     }
   }
+  const read = new Set(apps.flatMap(app => app.report.consumers.flatMap(c => c.layers.flatMap(l => l.parameterName ?? []))));
+  let omittedLockEntries = 0;
   for (const lock of lockFiles) {
     for (const entry of lock.entries) {
+      if (apps.length > 0 && !read.has(entry.parameterName)) {
+        omittedLockEntries += 1;
+        continue;
+      }
       addProducer(entry, `registry ${lock.file}`, true);
     }
   }
@@ -144,26 +152,26 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
       }
     }
   }
-  return { nodes: [...nodes.values()], edges };
+  return { nodes: [...nodes.values()], edges, ...(omittedLockEntries > 0 ? { omittedLockEntries } : {}) };
 }
 
 /** Every producer node a CloudFormation condition can pick for a consumer's layer; none when no condition picks. */
-function conditionalProducersOf(layer: ReportLayer, consumer: ReportConsumer, producers: readonly KnownProducer[]): GraphNode[] {
+function conditionalProducersOf(layer: ReportLayer, consumer: ReportConsumer, producers: ReadonlyMap<string, KnownProducer[]>): GraphNode[] {
   const paths = layer.producers ?? [];
   if (paths.length < 2 || layer.parameterName === undefined) {
     return [];
   }
-  return producers
-    .filter(k => k.producer.parameterName === layer.parameterName && environmentsOverlap(consumer, k.producer)
+  return (producers.get(layer.parameterName) ?? [])
+    .filter(k => environmentsOverlap(consumer, k.producer)
       && k.producer.producer !== undefined && paths.includes(k.producer.producer))
     .map(k => k.node);
 }
 
 /** The producer node a consumer's layer comes from: by parameter and environment, the fingerprint deciding. */
-function producerOf(layer: ReportLayer, consumer: ReportConsumer, producers: readonly KnownProducer[]): GraphNode | undefined {
-  const candidates = producers.filter(k => (layer.parameterName !== undefined
-    ? k.producer.parameterName === layer.parameterName && environmentsOverlap(consumer, k.producer)
-    : layer.producer !== undefined && k.producer.producer === layer.producer));
+function producerOf(layer: ReportLayer, consumer: ReportConsumer, producers: ReadonlyMap<string, KnownProducer[]>): GraphNode | undefined {
+  const candidates = layer.parameterName !== undefined
+    ? (producers.get(layer.parameterName) ?? []).filter(k => environmentsOverlap(consumer, k.producer))
+    : [...producers.values()].flat().filter(k => layer.producer !== undefined && k.producer.producer === layer.producer);
   const byFingerprint = layer.fingerprint ? candidates.find(k => k.producer.fingerprint?.startsWith(layer.fingerprint!)) : undefined;
   return (byFingerprint ?? candidates[0])?.node;
 }

@@ -79,3 +79,22 @@ describe('buildGraph: producers a CloudFormation condition picks (the AWS Powert
   });
 });
 
+
+describe('buildGraph with a large lock file', () => {
+  const entries = Array.from({ length: 100_000 }, (_, i) => ({ parameterName: `/team${i}/layer/arn`, fingerprint: `${i}`.padStart(64, '0') }));
+  const used = { parameterName: PARAMETER, fingerprint: 'f'.repeat(64) };
+
+  test('with apps, only the entries their consumers read are drawn; the others are counted', () => {
+    const { report } = platformApp('VALUE = 1\n', false);
+    const graph = buildGraph([{ name: 'platform', report }], [{ file: 'layers.lock.json', entries: [...entries, used] }]);
+    expect(graph.omittedLockEntries).toBe(100_000);
+    expect(graph.nodes.filter(n => n.kind === 'registry').map(n => n.label)).toEqual([[PARAMETER, 'any environment']]);
+    expect(graph.nodes.length).toBeLessThan(20);
+  });
+
+  test('a lock file alone is drawn whole', () => {
+    const graph = buildGraph([], [{ file: 'layers.lock.json', entries: entries.slice(0, 1000) }]);
+    expect(graph.nodes).toHaveLength(1000);
+    expect(graph.omittedLockEntries).toBeUndefined();
+  });
+});
