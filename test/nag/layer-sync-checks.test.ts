@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Aspects, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { Annotations as CoreAnnotations, Aspects, RemovalPolicy, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
@@ -373,5 +373,34 @@ describe(`LayerSyncChecks on cdk-nag ${NAG_VERSION}: the lock file the app's asp
     const { app, consumer, registry } = appReadingLock(false);
     expect(staleRegistryFindings(app, consumer, registry)).toHaveLength(1);
     expect(Annotations.fromStack(consumer).findWarning('*', Match.stringLikeRegexp('StaleRegistryEntry'))).not.toEqual([]);
+  });
+});
+
+describe(`LayerSyncChecks on cdk-nag ${NAG_VERSION}: one acknowledgement, one id, for the aspect and the pack`, () => {
+  /** The pack's UnhashedConsumer findings, by function, run as the installed cdk-nag major runs packs. */
+  function unhashedFindings(app: ReturnType<typeof newApp>, services: Stack): string[] {
+    if (NAG_MAJOR === 2) {
+      Aspects.of(app).add(new LayerSyncChecks(app));
+      app.synth();
+      return nagAnnotations(services, 'warning').filter(a => a.startsWith('LayerSync-UnhashedConsumer'));
+    }
+    app.synth();
+    return ruleIdsAndPaths(violationsOf(app)).filter(v => v.startsWith('LayerSync-UnhashedConsumer'));
+  }
+
+  test('a warning acknowledged with the aspect\'s id is not a violation of the pack either; the other function still is', () => {
+    const { app, services, tools } = mixedApp();
+    CoreAnnotations.of(tools).acknowledgeWarning('cdk-layer-sync:UnhashedConsumer', 'owned by the tools team');
+    const findings = unhashedFindings(app, services);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toContain('Powertools');
+    expect(findings.join('\n')).not.toContain('Tools/');
+    expect(Annotations.fromStack(services).findWarning('/Services/Tools/Resource', Match.stringLikeRegexp('UnhashedConsumer'))).toEqual([]);
+  });
+
+  test('an acknowledgement on a scope above (the stack) covers both of its functions in the pack', () => {
+    const { app, services } = mixedApp();
+    CoreAnnotations.of(services).acknowledgeWarning('cdk-layer-sync:UnhashedConsumer', 'every layer of this stack is external');
+    expect(unhashedFindings(app, services)).toEqual([]);
   });
 });
