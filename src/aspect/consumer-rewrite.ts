@@ -40,10 +40,9 @@ export function writeFingerprints(consumer: ConsumerAnalysis, options: ResolvedO
     report(scope, UNRESOLVABLE_LAYER_REFERENCE, unresolvableLayerReferenceMessage(scope.node.path, 'Description', result.error));
     return;
   }
-  const written = result.composed!.description;
-  expectInTemplate(consumer.fn, ['Description'], [written.slice(written.lastIndexOf(MARKER_PREFIX))]);
-  if (result.composed?.truncatedFrom !== undefined) {
-    const { truncatedFrom, keptLength = 0 } = result.composed;
+  const { description, truncatedFrom, keptLength = 0 } = result.composed!;
+  expectInTemplate(consumer.fn, ['Description'], [description.slice(description.lastIndexOf(MARKER_PREFIX))]);
+  if (truncatedFrom !== undefined) {
     report(scope, DESCRIPTION_TRUNCATED, descriptionTruncatedMessage(scope.node.path, truncatedFrom, keptLength, fingerprints.length));
   }
 }

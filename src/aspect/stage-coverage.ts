@@ -2,6 +2,7 @@ import * as core from 'aws-cdk-lib';
 import { Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { IConstruct } from 'constructs';
+import { installedCdkRelease } from '../cdk-internals/cdk-internal';
 
 /**
  * The part of aws-cdk-lib's property injectors (2.196 and later) the App-wide call uses. Typed here, not imported,
@@ -105,7 +106,7 @@ export function whyNotCoveredByAppWideCall(stage: Stage, functions: readonly ICo
     return undefined;
   }
   if (!coverage.injector) {
-    return `it covers Stages through property injectors, which aws-cdk-lib ${releaseOf()} `
+    return `it covers Stages through property injectors, which aws-cdk-lib ${installedCdkRelease()} `
       + 'does not have (2.196.0 and later do): on this release each Stage needs its own line';
   }
   const id = coverage.functionId!;
@@ -130,13 +131,4 @@ export function whyNotCoveredByAppWideCall(stage: Stage, functions: readonly ICo
     return 'its functions were built before LayerDependencyAspect.addToApp(app) was called: call it right after new App()';
   }
   return undefined;
-}
-
-function releaseOf(): string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require('aws-cdk-lib/package.json').version;
-  } catch {
-    return 'installed';
-  }
 }

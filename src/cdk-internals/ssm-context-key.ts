@@ -1,4 +1,5 @@
 import { ContextProvider, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { CdkInternal, recordChangedInternal } from './cdk-internal';
 
 export const SSM_CONTEXT_KEY: CdkInternal = {
@@ -41,14 +42,22 @@ export function parseSsmContextKey(key: string): SsmContextKey | undefined {
 }
 
 /**
- * Check, once per stack, that the key CDK's public `ContextProvider.getKey` makes for an SSM lookup in `stack`
- * parses back to its parameter, account and region. A key of another format is recorded for
- * `UnsupportedCdkRelease`. Stacks without an explicit account and region make no lookups: nothing to check.
+ * Check that the key CDK's public `ContextProvider.getKey` makes for an SSM lookup parses back to its parameter,
+ * account and region, in the first stack among `constructs` with an explicit account and region (others make no
+ * lookups; with none, there is nothing to check), once per stack. A key of another format is recorded for
+ * `UnsupportedCdkRelease`.
  *
  * @returns false when the format changed
  */
-export function checkSsmContextKeyFormat(stack: Stack): boolean {
-  if (CHECKED.has(stack) || Token.isUnresolved(stack.account) || Token.isUnresolved(stack.region)) {
+export function checkSsmContextKeyFormat(constructs: Iterable<IConstruct>): boolean {
+  let stack: Stack | undefined;
+  for (const construct of constructs) {
+    if (Stack.isStack(construct) && !Token.isUnresolved(construct.account) && !Token.isUnresolved(construct.region)) {
+      stack = construct;
+      break;
+    }
+  }
+  if (!stack || CHECKED.has(stack)) {
     return true;
   }
   CHECKED.add(stack);

@@ -101,10 +101,10 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
     return unresolvable(index, `Layers[${index}]`, 'expected a layer version ARN (a string or one intrinsic function), got an object '
       + `with keys ${JSON.stringify(keys)}, which CloudFormation rejects`);
   }
-  if (keys.length === 1 && keys[0] === 'Fn::ImportValue') {
+  if (keys[0] === 'Fn::ImportValue') {
     return { kind: LayerSourceKind.IMPORT_VALUE, index, label: `Fn::ImportValue ${JSON.stringify(entry['Fn::ImportValue'])}` };
   }
-  if (keys.length === 1 && keys[0] === 'Fn::GetStackOutput') {
+  if (keys[0] === 'Fn::GetStackOutput') {
     return {
       kind: LayerSourceKind.STACK_OUTPUT,
       index,
@@ -112,7 +112,7 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
       reason: 'the output belongs to a stack whose constructs are not in this app',
     };
   }
-  if (keys.length === 1 && keys[0] === 'Ref' && typeof entry.Ref === 'string') {
+  if (keys[0] === 'Ref' && typeof entry.Ref === 'string') {
     const element = findElementByLogicalId(consumer, entry.Ref);
     if (element instanceof CfnParameter) {
       return classifyCfnParameter(element, index);

@@ -1,4 +1,3 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { checkSsmContextKeyFormat, parseSsmContextKey } from '../cdk-internals/ssm-context-key';
 
@@ -21,20 +20,14 @@ export interface SsmContextLookup {
 export function indexSsmLookups(context: Record<string, unknown>, constructs: Iterable<IConstruct> = []): Map<string, SsmContextLookup[]> {
   const byValue = new Map<string, SsmContextLookup[]>();
   const entries = Object.entries(context).filter(([key, value]) => typeof value === 'string' && key.startsWith('ssm:'));
-  if (entries.length === 0) {
-    return byValue;
-  }
-  for (const construct of constructs) {
-    if (Stack.isStack(construct) && !Token.isUnresolved(construct.account) && !Token.isUnresolved(construct.region)) {
-      checkSsmContextKeyFormat(construct);
-      break;
-    }
+  if (entries.length > 0) {
+    // Checked whenever the context holds an SSM lookup, even one whose key no longer parses.
+    checkSsmContextKeyFormat(constructs);
   }
   for (const [key, value] of entries) {
     const parsed = parseSsmContextKey(key);
     if (parsed) {
-      const lookup = { contextKey: key, ...parsed };
-      byValue.set(value as string, [...(byValue.get(value as string) ?? []), lookup]);
+      byValue.set(value as string, [...(byValue.get(value as string) ?? []), { contextKey: key, ...parsed }]);
     }
   }
   return byValue;

@@ -33,8 +33,11 @@ export interface NagRuleApplication {
  */
 export function applyLayerSyncRules(node: CfnResource, plan: LayerSyncPlan, applyRule: (params: NagRuleApplication) => void): void {
   for (const rule of LAYER_SYNC_RULES) {
-    const acknowledged = rule.definition.defaultLevel !== FindingLevel.ERROR && isAcknowledged(ownerScope(node), rule.definition.id);
-    const outcome = acknowledged ? { result: RuleCompliance.COMPLIANT, info: '' } : rule.check(node, plan);
+    const found = rule.check(node, plan);
+    // Only a rule that found something asks about acknowledgements: the pack checks every resource of the app.
+    const acknowledged = found.result !== RuleCompliance.COMPLIANT && found.result !== RuleCompliance.NOT_APPLICABLE
+      && rule.definition.defaultLevel !== FindingLevel.ERROR && isAcknowledged(ownerScope(node), rule.definition.id);
+    const outcome = acknowledged ? { result: RuleCompliance.COMPLIANT, info: '' } : found;
     applyRule({
       ruleSuffixOverride: ruleName(rule.definition),
       info: outcome.info || rule.definition.explanation,

@@ -1,5 +1,6 @@
 import { CdkNagV2Module } from './nag-v2-pack';
 import { CdkNagV3Module } from './nag-v3-pack';
+import { installedCdkRelease } from '../cdk-internals/cdk-internal';
 
 /** The lowest aws-cdk-lib each cdk-nag major works with as the `LayerSync` pack, as measured (see README). */
 export const AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR: Readonly<Record<number, string>> = {
@@ -34,7 +35,7 @@ export function installedCdkNag(): InstalledCdkNag {
   if (!(major in AWS_CDK_LIB_FLOOR_BY_NAG_MAJOR)) {
     throw new Error(`LayerSyncChecks supports cdk-nag 2 and 3; cdk-nag ${version} is installed: ${INSTALL_HINT}`);
   }
-  const cdkVersion = installedAwsCdkLibVersion();
+  const cdkVersion = installedCdkRelease();
   const tooOld = floorError(major, cdkVersion);
   if (tooOld) {
     throw new Error(tooOld);
@@ -67,10 +68,6 @@ export function floorError(major: number, cdkVersion: string): string | undefine
     + `installed${why}: upgrade aws-cdk-lib${instead}.`;
 }
 
-function installedAwsCdkLibVersion(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('aws-cdk-lib/package.json').version;
-}
 
 /** Compare two `major.minor.patch` releases: negative when `a` is older. */
 export function compareReleases(a: string, b: string): number {

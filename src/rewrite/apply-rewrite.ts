@@ -61,12 +61,13 @@ export function rewriteEnvironment(fn: CfnResource, variableName: string, shortF
     if (isEdgeFunction(fn)) {
       return { refused: 'it is a Lambda@Edge function (its role trusts edgelambda.amazonaws.com), and Lambda@Edge takes no environment variables' };
     }
-    const own = currentVariables(fn)[variableName];
+    const variables = currentVariables(fn);
+    const own = variables[variableName];
     if (own !== undefined && !isEnvironmentValue(own)) {
       return { refused: `the function already sets ${variableName} to its own value ${JSON.stringify(own).slice(0, 60)}, `
         + 'which the fingerprint would overwrite: give environmentVariableName another name' };
     }
-    const bytes = environmentBytesWith(fn, variableName, value);
+    const bytes = environmentBytesWith(fn, variableName, value, variables);
     if (bytes > MAX_ENVIRONMENT_BYTES) {
       return { refused: `with it, the function's environment variables would take ${bytes} bytes, over Lambda's limit of ${MAX_ENVIRONMENT_BYTES}` };
     }

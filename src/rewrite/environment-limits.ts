@@ -26,8 +26,10 @@ export function isEdgeFunction(fn: CfnResource): boolean {
  * variable name and literal value. Values that are CloudFormation intrinsics resolve at deploy time and count
  * as nothing here, so the result is a lower bound for them.
  */
-export function environmentBytesWith(fn: CfnResource, name: string, value: string): number {
-  const variables: Record<string, unknown> = { ...currentVariables(fn), [name]: value };
+export function environmentBytesWith(
+  fn: CfnResource, name: string, value: string, current: Record<string, unknown> = currentVariables(fn),
+): number {
+  const variables: Record<string, unknown> = { ...current, [name]: value };
   return Object.entries(variables).reduce((total, [key, v]) =>
     total + Buffer.byteLength(key) + (typeof v === 'string' ? Buffer.byteLength(v) : 0), 0);
 }

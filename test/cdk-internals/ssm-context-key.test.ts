@@ -30,7 +30,7 @@ describe('canary: the context key of an SSM lookup on this release', () => {
     ssm.StringParameter.valueFromLookup(stack, PARAMETER);
     const missing = app.synth().manifest.missing ?? [];
     expect(missing.map(m => parseSsmContextKey(m.key))).toEqual([{ parameterName: PARAMETER, ...ENV }]);
-    expect(checkSsmContextKeyFormat(stack)).toBe(true);
+    expect(checkSsmContextKeyFormat([stack])).toBe(true);
     expect(changedInternalsOf(app)).toEqual([]);
   });
 });
@@ -41,7 +41,7 @@ describe('simulated change: CDK builds the key in another format', () => {
   test('the check fails and records the change', () => {
     const app = newApp();
     const stack = new Stack(app, 'S', { env: ENV });
-    withProperty(ContextProvider, 'getKey', otherFormat, () => expect(checkSsmContextKeyFormat(stack)).toBe(false));
+    withProperty(ContextProvider, 'getKey', otherFormat, () => expect(checkSsmContextKeyFormat([stack])).toBe(false));
     expect(changedInternalsOf(app)).toEqual([expect.objectContaining({ internal: SSM_CONTEXT_KEY, scope: stack })]);
   });
 

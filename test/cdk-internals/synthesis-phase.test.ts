@@ -5,10 +5,11 @@ import { Construct } from 'constructs';
 import { changedInternalsOf } from '../../src/cdk-internals/cdk-internal';
 import { SYNTHESIS_PHASE_ORDER } from '../../src/cdk-internals/synthesis-phase';
 import { FindingLevel } from '../../src/findings/finding-level';
+import { LayerDependencyAspectProps } from '../../src';
 import { addAspect, ConsumerStack, newApp, ProducerStack } from '../helpers/apps';
 
 /** An app whose consumer stack's template is changed by `change` after CDK wrote it, before the report is written. */
-function appChangingTemplate(change: (file: string) => void) {
+function appChangingTemplate(change: (file: string) => void, props: LayerDependencyAspectProps = {}) {
   const app = newApp();
   new ProducerStack(app, 'Producer');
   const consumer = new ConsumerStack(app, 'Consumer');
@@ -17,7 +18,7 @@ function appChangingTemplate(change: (file: string) => void) {
   attachCustomSynthesis(new Construct(app, 'TemplateChanger'), {
     onSynthesize: session => change(path.join(session.outdir, consumer.templateFile)),
   });
-  addAspect(app);
+  addAspect(app, props);
   return { app, consumer };
 }
 
@@ -59,13 +60,7 @@ describe('simulated change', () => {
   });
 
   test('at level WARNING the change is printed and the synthesis goes on', () => {
-    const app = newApp();
-    new ProducerStack(app, 'Producer');
-    const consumer = new ConsumerStack(app, 'Consumer');
-    attachCustomSynthesis(new Construct(app, 'TemplateChanger'), {
-      onSynthesize: session => fs.rmSync(path.join(session.outdir, consumer.templateFile)),
-    });
-    addAspect(app, { unsupportedCdkRelease: FindingLevel.WARNING });
+    const { app } = appChangingTemplate(file => fs.rmSync(file), { unsupportedCdkRelease: FindingLevel.WARNING });
     const printed: string[] = [];
     const write = jest.spyOn(process.stderr, 'write').mockImplementation(chunk => (printed.push(String(chunk)), true));
     let directory: string;
