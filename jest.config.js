@@ -50,14 +50,14 @@ const projects = {
   nag2: {
     ...shared,
     displayName: `aws-cdk-lib ${latestVersion}, cdk-nag ${require('cdk-nag-v2/package.json').version}`,
-    testMatch: ['**/test/nag/layer-sync-checks.test.ts'],
+    testMatch: ['**/test/nag/layer-sync-checks.test.ts', '**/test/nag/same-verdict.test.ts'],
     setupFiles: [path.join(__dirname, 'test', 'setup', 'latest.js')],
     moduleNameMapper: { ...nagMapping('cdk-nag-v2') },
   },
   nag3Floor: {
     ...shared,
     displayName: `aws-cdk-lib ${require('aws-cdk-lib-nag3-floor/package.json').version} (cdk-nag 3 floor), cdk-nag ${require('cdk-nag/package.json').version}`,
-    testMatch: ['**/test/nag/layer-sync-checks.test.ts'],
+    testMatch: ['**/test/nag/layer-sync-checks.test.ts', '**/test/nag/same-verdict.test.ts'],
     setupFiles: [path.join(__dirname, 'test', 'setup', 'latest.js')],
     moduleNameMapper: { '^aws-cdk-lib$': 'aws-cdk-lib-nag3-floor', '^aws-cdk-lib/(.*)$': 'aws-cdk-lib-nag3-floor/$1' },
   },

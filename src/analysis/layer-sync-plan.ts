@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { changedInternalsOf } from '../cdk-internals/cdk-internal';
 import { allContextOf } from '../cdk-internals/node-context';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { LayerSource } from '../detect/layer-source';
@@ -14,7 +15,8 @@ import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
-import { analyzeConsumer, ConsumerAnalysis, layersUsed, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
+import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
+import { publishedLayersOf, TreeFinding, treeFindings } from './tree-findings';
 
 /**
  * What is known about one construct tree, read only: producers discovered anywhere below the root (Stages
@@ -28,8 +30,6 @@ export class LayerSyncPlan implements FingerprintSource {
   private readonly consumers = new Map<CfnResource, ConsumerAnalysis>();
   /** Registry entries whose source directory has changed, by entry. */
   public readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
-  /** Consumers following each layer version of the app, indexed as they are analysed. */
-  private readonly consumersByLayer = new Map<CfnResource, ConsumerAnalysis[]>();
   public readonly registryFile?: string;
   /** SSM lookups cached in the app's context, by value: how a literal layer ARN is traced to `valueFromLookup`. */
   private readonly ssmLookups: ReadonlyMap<string, readonly SsmContextLookup[]>;
@@ -37,6 +37,9 @@ export class LayerSyncPlan implements FingerprintSource {
   private readonly functions: readonly CfnResource[];
   /** Every stack a CDK Pipeline of the tree deploys, by construct path, as the pipelines' `addStage` read them. */
   public readonly pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>;
+  private readonly root: IConstruct;
+  private readonly constructs: readonly IConstruct[];
+  private wholeTreeFindings?: readonly TreeFinding[];
 
   /**
    * @param staleEntries the registry's stale entries, when the caller already checked them (`staleEntriesOf`)
@@ -52,6 +55,8 @@ export class LayerSyncPlan implements FingerprintSource {
     this.registryFile = registry?._file;
     this.staleEntries = staleEntries ?? staleEntriesOf(registry);
     const constructs = root.node.findAll();
+    this.root = root;
+    this.constructs = constructs;
     this.pipelineStacks = stacksInPipelines(constructs);
     this.ssmLookups = indexSsmLookups(allContextOf(root), constructs);
     this.producers = discoverProducers(constructs, layer => this.fingerprintOf(layer));
@@ -70,40 +75,36 @@ export class LayerSyncPlan implements FingerprintSource {
 
   /** Analyse a function again, as it stands now (its layers may have changed since), replacing the earlier analysis. */
   public reanalyze(fn: CfnResource): ConsumerAnalysis {
-    const before = this.consumers.get(fn);
-    if (before) {
-      for (const [layer, followers] of this.consumersByLayer) {
-        this.consumersByLayer.set(layer, followers.filter(c => c !== before));
-      }
-    }
     const analysis = analyzeConsumer(fn, this, this.ssmLookups);
     this.consumers.set(fn, analysis);
-    for (const layer of layersUsed(analysis)) {
-      const followers = this.consumersByLayer.get(layer);
-      if (followers) {
-        followers.push(analysis);
-      } else {
-        this.consumersByLayer.set(layer, [analysis]);
-      }
-    }
+    this.wholeTreeFindings = undefined;
     return analysis;
+  }
+
+  /**
+   * The findings of the whole tree (`treeFindings`), every function analysed first, made once: the same function
+   * the aspect's App completion calls, so the pack's tree-wide rules and the aspect agree.
+   */
+  public treeFindings(): readonly TreeFinding[] {
+    if (!this.wholeTreeFindings) {
+      for (const fn of this.functions) {
+        this.consumer(fn);
+      }
+      this.wholeTreeFindings = treeFindings({
+        constructs: this.constructs,
+        consumers: [...this.consumers.values()],
+        publishedLayers: publishedLayersOf(this.producers),
+        pipelineStacks: this.pipelineStacks,
+        ownLockFile: this.ownLockFile,
+        changedInternals: changedInternalsOf(this.root),
+      });
+    }
+    return this.wholeTreeFindings;
   }
 
   /** A function's layer sources as they stand now, without analysing them. */
   public currentSources(fn: CfnResource): LayerSource[] {
     return detectLayerSources(fn, this.ssmLookups);
-  }
-
-  /**
-   * Consumers in other stacks that use the given layer version (followed, or passed by strong reference), every
-   * function of the tree analysed.
-   */
-  public consumersInOtherStacks(layer: CfnResource): ConsumerAnalysis[] {
-    for (const fn of this.functions) {
-      this.consumer(fn);
-    }
-    const layerStack = Stack.of(layer);
-    return (this.consumersByLayer.get(layer) ?? []).filter(c => c.stack !== layerStack);
   }
 
   /**

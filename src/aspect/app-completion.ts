@@ -1,8 +1,7 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { followsWithoutTheAspect, layersUsed, LayerStatus } from '../analysis/analyze-consumer';
-import { pipelineOrderFindings } from '../analysis/ordering-findings';
-import { retentionFinding } from '../analysis/retention-finding';
+import { followsWithoutTheAspect, LayerStatus } from '../analysis/analyze-consumer';
+import { publishedLayersOf, TreeFacts, treeFindings } from '../analysis/tree-findings';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
 import { changedInternalsOf } from '../cdk-internals/cdk-internal';
 import { ownerScope } from '../cfn/owner-scope';
@@ -12,8 +11,6 @@ import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { producerBuiltLaterMessage, PRODUCER_BUILT_LATER } from '../findings/producer-built-later';
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
-import { unsupportedCdkReleaseMessage, UNSUPPORTED_CDK_RELEASE } from '../findings/unsupported-cdk-release';
-import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { publishingResource } from '../producers/layer-producer';
 import { whyNotCoveredByAppWideCall } from './stage-coverage';
@@ -38,30 +35,17 @@ export function completeApp(session: SessionView): string[] {
       whyNotCoveredByAppWideCall(stage, functions)));
   }
   reportProducersBuiltLater(session, report);
-  for (const change of changedInternalsOf(root)) {
-    // An annotation on the App itself is shown by no `cdk synth`: the first top-level stack carries it.
-    const shownOn = change.scope === root ? constructs.find(c => Stack.isStack(c)) ?? root : change.scope;
-    report(shownOn, UNSUPPORTED_CDK_RELEASE, unsupportedCdkReleaseMessage(change));
-  }
   const pipelineStacks = stacksInPipelines(constructs);
-  const consumers = session.consumers;
-  for (const consumer of consumers) {
-    for (const finding of pipelineOrderFindings(consumer, pipelineStacks)) {
-      report(ownerScope(consumer.fn), finding.definition, finding.message);
-    }
-  }
-  const producers = new Set(session.producers.flatMap(p => p.layer ? [p.layer] : []));
-  const usedBy = new Map(consumers.map(c => [c, layersUsed(c)]));
-  for (const layer of constructs) {
-    if (!CfnResource.isCfnResource(layer) || layer.cfnResourceType !== LAYER_VERSION_TYPE) {
-      continue;
-    }
-    const layerStack = Stack.of(layer);
-    const followers = consumers.filter(c => c.stack !== layerStack && usedBy.get(c)!.has(layer));
-    const finding = retentionFinding(layer, followers, producers.has(layer) ? options.registryOutput : undefined);
-    if (finding) {
-      report(ownerScope(layer), finding.definition, finding.message);
-    }
+  const facts: TreeFacts = {
+    constructs,
+    consumers: session.consumers,
+    publishedLayers: publishedLayersOf(session.producers),
+    pipelineStacks,
+    ownLockFile: options.registryOutput,
+    changedInternals: changedInternalsOf(root),
+  };
+  for (const finding of treeFindings(facts)) {
+    report(finding.scope, finding.definition, finding.message);
   }
   return surfaceStageFindings(session, pipelineStacks);
 }

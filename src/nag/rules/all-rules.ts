@@ -8,6 +8,7 @@ import { PipelineOrder } from './pipeline-order';
 import { StaleRegistryEntry } from './stale-registry-entry';
 import { UnhashedConsumer } from './unhashed-consumer';
 import { UnresolvableLayerReference } from './unresolvable-layer-reference';
+import { UnsupportedCdkRelease } from './unsupported-cdk-release';
 
 /** Every rule of the `LayerSync` pack: each finding that describes a consumer or a layer at risk. */
 export const LAYER_SYNC_RULES: readonly LayerSyncRule[] = [
@@ -20,4 +21,5 @@ export const LAYER_SYNC_RULES: readonly LayerSyncRule[] = [
   DependencyCycle,
   PipelineOrder,
   LayerVersionNotRetained,
+  UnsupportedCdkRelease,
 ];

@@ -61,3 +61,24 @@ export function consumerFindingRule(definition: FindingDefinition): LayerSyncRul
       : { result: RuleCompliance.NOT_APPLICABLE, info: '' },
   };
 }
+
+/**
+ * A rule over the findings of the whole tree (`LayerSyncPlan.treeFindings`, the function the aspect's App completion
+ * calls), for one finding definition, on the resources of one type.
+ *
+ * @param resourceType the CloudFormation type the finding is about; undefined for any resource, reported only where found
+ */
+export function treeFindingRule(definition: FindingDefinition, resourceType?: string): LayerSyncRule {
+  return {
+    definition,
+    check: (node, plan) => {
+      if (resourceType !== undefined && node.cfnResourceType !== resourceType) {
+        return { result: RuleCompliance.NOT_APPLICABLE, info: '' };
+      }
+      const findings = plan.treeFindings().filter(f => f.resource === node && f.definition === definition);
+      return resourceType === undefined && findings.length === 0
+        ? { result: RuleCompliance.NOT_APPLICABLE, info: '' }
+        : outcomeOf(findings);
+    },
+  };
+}

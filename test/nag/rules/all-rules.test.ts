@@ -15,6 +15,7 @@ describe('the LayerSync pack\'s rules', () => {
       'LayerSync-DependencyCycle',
       'LayerSync-PipelineOrder',
       'LayerSync-LayerVersionNotRetained',
+      'LayerSync-UnsupportedCdkRelease',
     ]);
   });
 
