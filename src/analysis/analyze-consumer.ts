@@ -10,6 +10,7 @@ import { registryDisagreesMessage, staleRegistryEntryMessage, STALE_REGISTRY_ENT
 import { unhashedConsumerMessage, UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
 import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
 import { LayerProducer, publishingResource } from '../producers/layer-producer';
+import { LayerStatus } from '../report/layer-status';
 import { StaleEntry } from '../registry/stale-entries';
 
 /** Where a tracked layer's fingerprint came from. */
@@ -20,26 +21,6 @@ export enum FingerprintOrigin {
   DISCOVERED = 'discovered',
   /** The LayerVersion a weak cross-stack reference points at. */
   REFERENCE = 'reference',
-}
-
-/** What the aspect makes of one layer of a function, as the report shows it. */
-export enum LayerStatus {
-  /** Followed: its fingerprint is written into the function. */
-  TRACKED = 'tracked',
-  /** Followed through a registry entry whose source has changed since. */
-  STALE = 'stale',
-  /** A literal ARN or a layer of the same stack: CloudFormation already sees its changes. */
-  LOCAL = 'local',
-  /** A layer ARN cached in the app's context by `valueFromLookup`: it does not move with the layer. */
-  CACHED_LOOKUP = 'cached-lookup',
-  /** A pinned SSM parameter version: the pin is in the template. */
-  PINNED = 'pinned',
-  /** Passed by Export/ImportValue. */
-  EXPORTED = 'exported',
-  /** No producer known. */
-  UNHASHED = 'unhashed',
-  /** A token that cannot be resolved. */
-  UNRESOLVABLE = 'unresolvable',
 }
 
 /** A layer source the aspect can follow. */
@@ -75,7 +56,18 @@ export interface PendingFinding {
   readonly message: string;
   /** The SSM parameter the finding is about, when it is about one (cdk-nag's granular ids name it). */
   readonly parameterName?: string;
+  /**
+   * The layer source it is about, as the report labels it (`SSM parameter '/x'`): functions of one stack with a
+   * finding of one cause read as one finding (`sameCauseMessage`).
+   */
+  readonly cause?: string;
 }
+
+/** The status of a layer nothing needs to follow, by source kind; any other such source is a pinned SSM version. */
+const UNTRACKED_STATUS: Partial<Record<LayerSourceKind, LayerStatus>> = {
+  [LayerSourceKind.LOCAL]: LayerStatus.LOCAL,
+  [LayerSourceKind.LITERAL_ARN]: LayerStatus.LITERAL_ARN,
+};
 
 /** Everything the aspect knows about one consumer function. */
 export interface ConsumerAnalysis {
@@ -124,9 +116,10 @@ export function analyzeConsumer(
         definition: CACHED_LAYER_LOOKUP,
         message: cachedLayerLookupMessage(path, source.parameterName!, source.contextKey!),
         parameterName: source.parameterName,
+        cause: source.label,
       });
     } else if (resolution === undefined) {
-      layers.push({ source, status: source.kind === LayerSourceKind.LOCAL ? LayerStatus.LOCAL : LayerStatus.PINNED });
+      layers.push({ source, status: UNTRACKED_STATUS[source.kind] ?? LayerStatus.PINNED });
     } else if ('fingerprint' in resolution) {
       const tracked: TrackedLayer = { source, ...resolution };
       layers.push({ source, status: resolution.stale ? LayerStatus.STALE : LayerStatus.TRACKED, tracked });
@@ -151,17 +144,19 @@ export function analyzeConsumer(
         definition: UNRESOLVABLE_LAYER_REFERENCE,
         message: unresolvableLayerReferenceMessage(path, source.label, resolution.missing),
         parameterName: source.parameterName,
+        cause: source.label,
       });
     } else if (source.kind === LayerSourceKind.STRONG_REFERENCE || source.kind === LayerSourceKind.IMPORT_VALUE) {
       const exported = source.target ? fingerprints.forResource(source.target) : undefined;
       layers.push({ source, status: LayerStatus.EXPORTED, exportedFingerprint: exported && 'fingerprint' in exported ? exported.fingerprint : undefined });
-      findings.push({ definition: EXPORTED_LAYER_ARN, message: exportedLayerArnMessage(path, source.label) });
+      findings.push({ definition: EXPORTED_LAYER_ARN, message: exportedLayerArnMessage(path, source.label), cause: source.label });
     } else {
       layers.push({ source, status: LayerStatus.UNHASHED });
       findings.push({
         definition: UNHASHED_CONSUMER,
         message: unhashedConsumerMessage(path, source.label, resolution.missing, source.fix),
         parameterName: source.parameterName,
+        cause: source.label,
       });
     }
   }
@@ -185,6 +180,7 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
       // CDK hashes the layer into the version (recognizeLayerVersion), and never for a parent stack's layer.
       return source.target && localLayerNeedsFingerprint(source, consumer) ? fingerprints.forResource(source.target) : undefined;
     case LayerSourceKind.CACHED_LOOKUP:
+    case LayerSourceKind.LITERAL_ARN:
       return undefined;
     case LayerSourceKind.SSM_DYNAMIC_REFERENCE:
       // A pinned version is part of the template: CloudFormation sees the change when the pin moves.
@@ -208,7 +204,8 @@ function resolveSource(source: LayerSource, consumer: Stack, fingerprints: Finge
  * layer version of the function's own stack that CDK hashes into the version. Every other layer needs the aspect.
  */
 export function followsWithoutTheAspect(source: LayerSource, consumer: Stack): boolean {
-  return source.kind === LayerSourceKind.LOCAL && !(source.target && localLayerNeedsFingerprint(source, consumer));
+  return source.kind === LayerSourceKind.LITERAL_ARN
+    || (source.kind === LayerSourceKind.LOCAL && !(source.target && localLayerNeedsFingerprint(source, consumer)));
 }
 
 /**

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { isAcknowledged } from './acknowledgements';
+import { isSuppressedInCdkNag } from './nag-suppressions';
 
 /** Metadata types CDK uses for annotations (cx-schema ArtifactMetadataEntryType). */
 const METADATA_TYPE: Record<FindingLevel, string | undefined> = {
@@ -18,10 +19,13 @@ const METADATA_TYPE: Record<FindingLevel, string | undefined> = {
  * Reporting the same message twice on the same construct adds it once, so that an aspect applied twice
  * (at app and stack level, say) reports what it would report once.
  *
+ * @param parameterName the SSM parameter the finding is about, for a cdk-nag suppression of that one parameter
  * @returns true when the annotation stands on the construct: false at level OFF, or when the warning was
- * acknowledged on the construct or a scope above it
+ * acknowledged on the construct or a scope above it (with the finding's id, or the cdk-nag pack's rule id)
  */
-export function reportFinding(scope: IConstruct, definition: FindingDefinition, level: FindingLevel, message: string): boolean {
+export function reportFinding(
+  scope: IConstruct, definition: FindingDefinition, level: FindingLevel, message: string, parameterName?: string,
+): boolean {
   const metadataType = METADATA_TYPE[level];
   if (metadataType === undefined) {
     return false;
@@ -32,7 +36,8 @@ export function reportFinding(scope: IConstruct, definition: FindingDefinition, 
   if (stands()) {
     return true;
   }
-  if (level === FindingLevel.WARNING && isAcknowledged(scope, definition.id)) {
+  if (level === FindingLevel.WARNING
+    && (isAcknowledged(scope, definition.id) || isSuppressedInCdkNag(scope, definition, parameterName))) {
     return false;
   }
   const annotations = Annotations.of(scope);

@@ -1,6 +1,6 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { followsWithoutTheAspect, LayerStatus } from '../analysis/analyze-consumer';
+import { followsWithoutTheAspect } from '../analysis/analyze-consumer';
 import { publishedLayersOf, TreeFacts, treeFindings } from '../analysis/tree-findings';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
 import { changedInternalsOf } from '../cdk-internals/cdk-internal';
@@ -13,6 +13,7 @@ import { producerBuiltLaterMessage, PRODUCER_BUILT_LATER } from '../findings/pro
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { publishingResource } from '../producers/layer-producer';
+import { LayerStatus } from '../report/layer-status';
 import { whyNotCoveredByAppWideCall } from './stage-coverage';
 import { SessionView } from './session-view';
 
@@ -27,8 +28,8 @@ export function completeApp(session: SessionView): string[] {
   const root = session.root;
   const constructs = root.node.findAll();
   const options = session.appOptions;
-  const report = (scope: IConstruct, definition: FindingDefinition, message: string) =>
-    session.report(scope, definition, message, options);
+  const report = (scope: IConstruct, definition: FindingDefinition, message: string, parameterName?: string) =>
+    session.report(scope, definition, message, options, parameterName);
 
   for (const [stage, functions] of uncoveredStages(session, constructs)) {
     report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions.map(fn => ownerScope(fn).node.path),
@@ -45,7 +46,7 @@ export function completeApp(session: SessionView): string[] {
     changedInternals: changedInternalsOf(root),
   };
   for (const finding of treeFindings(facts)) {
-    report(finding.scope, finding.definition, finding.message);
+    report(finding.scope, finding.definition, finding.message, finding.parameterName);
   }
   return surfaceStageFindings(session, pipelineStacks);
 }

@@ -20,8 +20,12 @@ export interface RecordedFinding extends ReportedFinding {
 export class FindingRecorder {
   private readonly findings = new Map<string, RecordedFinding>();
 
-  /** Report a finding at `level` (nothing at OFF); warnings get the acknowledgement hint naming their id. */
-  public report(scope: IConstruct, definition: FindingDefinition, level: FindingLevel, finding: string): void {
+  /**
+   * Report a finding at `level` (nothing at OFF); warnings get the acknowledgement hint naming their id.
+   *
+   * @param parameterName the SSM parameter the finding is about, when it is about one
+   */
+  public report(scope: IConstruct, definition: FindingDefinition, level: FindingLevel, finding: string, parameterName?: string): void {
     if (level === FindingLevel.OFF) {
       return;
     }
@@ -29,7 +33,7 @@ export class FindingRecorder {
     const message = level === FindingLevel.WARNING
       ? `${finding} Or acknowledge it here or on a scope above: ${acknowledgeLine(definition.id)}.`
       : finding;
-    const stands = reportFinding(scope, definition, level, message);
+    const stands = reportFinding(scope, definition, level, message, parameterName);
     const path = scope.node.path;
     const key = `${definition.id}\u0000${path}\u0000${message}`;
     if (!this.findings.has(key)) {

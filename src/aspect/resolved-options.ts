@@ -1,4 +1,5 @@
 import { FindingDefinition } from '../findings/finding';
+import { FINDINGS } from '../findings/catalog';
 import { FindingLevel } from '../findings/finding-level';
 import { DEFAULT_ENVIRONMENT_VARIABLE_NAME, validateEnvironmentVariableName } from '../rewrite/environment-variable';
 import { nearest } from '../names/nearest-name';
@@ -16,24 +17,10 @@ export interface ResolvedOptions {
   levelOf(definition: FindingDefinition): FindingLevel;
 }
 
-/** Prop names that set a finding's level, by finding id. */
-const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = {
-  'cdk-layer-sync:UnhashedConsumer': 'unhashedConsumer',
-  'cdk-layer-sync:UnresolvableLayerReference': 'unhashedConsumer',
-  'cdk-layer-sync:ProducerBuiltLater': 'unhashedConsumer',
-  'cdk-layer-sync:ExportedLayerArn': 'exportedLayerArn',
-  'cdk-layer-sync:DescriptionTruncated': 'descriptionTruncated',
-  'cdk-layer-sync:DependencyCycle': 'dependencyCycle',
-  'cdk-layer-sync:LayerVersionNotRetained': 'layerVersionNotRetained',
-  'cdk-layer-sync:StaleRegistryEntry': 'staleRegistryEntry',
-  'cdk-layer-sync:PipelineOrder': 'pipelineOrder',
-  'cdk-layer-sync:CachedLayerLookup': 'cachedLayerLookup',
-  'cdk-layer-sync:EnvironmentLimit': 'environmentLimit',
-  'cdk-layer-sync:StaleAssetHash': 'staleAssetHash',
-  'cdk-layer-sync:StageNotCovered': 'stageNotCovered',
-  'cdk-layer-sync:LayerAttachedLate': 'layerAttachedLate',
-  'cdk-layer-sync:UnsupportedCdkRelease': 'unsupportedCdkRelease',
-};
+/** Prop names that set a finding's level, by finding id: from the catalogue. */
+const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = Object.fromEntries(FINDINGS
+  .filter(f => f.levelProp !== undefined)
+  .map(f => [f.id, f.levelProp as keyof LayerDependencyAspectProps]));
 
 /** The props that are not finding levels. */
 const KNOWN_PROPS: readonly string[] = ['registry', 'target', 'environmentVariableName', 'addDependencies', 'registryOutput'];

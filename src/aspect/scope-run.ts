@@ -1,6 +1,6 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ConsumerAnalysis } from '../analysis/analyze-consumer';
+import { ConsumerAnalysis, PendingFinding } from '../analysis/analyze-consumer';
 import { LayerAssetRecord } from '../analysis/layer-asset-record';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { missingStackOrders, stackOrderFindings } from '../analysis/ordering-findings';
@@ -10,13 +10,14 @@ import { orderAfterProducer } from '../dependencies/stack-dependencies';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
 import { FindingDefinition } from '../findings/finding';
 import { layerAttachedLateMessage, LAYER_ATTACHED_LATE } from '../findings/layer-attached-late';
+import { sameCauseListing, sameCauseMessage } from '../findings/same-cause';
 import { assemblyConstructs } from './assembly-constructs';
 import { writeFingerprints } from './consumer-rewrite';
 import { ResolvedOptions } from './resolved-options';
 
 /** What a run reports to and records in: the session of the whole tree. */
 export interface RunHost {
-  report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions): void;
+  report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions, parameterName?: string): void;
   /** The consumer's latest analysis, for the report and the App's checks. */
   applied(consumer: ConsumerAnalysis): void;
   /** The layer assets the previous synthesis into the same cloud assembly directory recorded, by layer path. */
@@ -34,6 +35,8 @@ export class ScopeRun {
   private readonly visitedStacks = new Set<Stack>();
   private readonly layers: CfnResource[] = [];
   private readonly assetRecords: LayerAssetRecord[] = [];
+  /** The first function reported for each finding, stack and layer source: the others of that cause point at it. */
+  private readonly firstOfCause = new Map<string, string>();
   private madePlan?: LayerSyncPlan;
 
   /**
@@ -119,14 +122,14 @@ export class ScopeRun {
     this.host.applied(consumer);
     const scope = ownerScope(consumer.fn);
     for (const finding of consumer.findings) {
-      this.report(scope, finding.definition, finding.message);
+      this.reportConsumerFinding(consumer, scope, finding);
     }
     if (consumer.tracked.length === 0) {
       return;
     }
     if (this.options.addDependencies) {
       for (const finding of stackOrderFindings(consumer)) {
-        this.report(scope, finding.definition, finding.message);
+        this.report(scope, finding.definition, finding.message, finding.parameterName);
       }
     }
     if (late && consumer.stack.nestedStackParent) {
@@ -142,8 +145,38 @@ export class ScopeRun {
     }
   }
 
-  private report(scope: IConstruct, definition: FindingDefinition, message: string): void {
-    this.host.report(scope, definition, message, this.options);
+  /**
+   * A finding of the consumer's analysis, grouped by cause: the first function of a stack with this finding for this
+   * layer source gets the whole message and the list of the others; each other one a line pointing at the first.
+   */
+  private reportConsumerFinding(consumer: ConsumerAnalysis, scope: IConstruct, finding: PendingFinding): void {
+    if (finding.cause === undefined) {
+      this.report(scope, finding.definition, finding.message, finding.parameterName);
+      return;
+    }
+    const key = `${finding.definition.id}\u0000${consumer.stack.node.path}\u0000${finding.cause}`;
+    const first = this.firstOfCause.get(key);
+    if (first !== undefined && first !== scope.node.path) {
+      this.report(scope, finding.definition, sameCauseMessage(scope.node.path, finding.cause, first), finding.parameterName);
+      return;
+    }
+    this.firstOfCause.set(key, scope.node.path);
+    const others = this.functionsWithSource(consumer, finding.cause);
+    const message = others.length > 0 ? `${finding.message} ${sameCauseListing(consumer.stack.node.path, others)}` : finding.message;
+    this.report(scope, finding.definition, message, finding.parameterName);
+  }
+
+  /** The other functions of the consumer's stack (not of its nested stacks) with a layer source of this label, by path. */
+  private functionsWithSource(consumer: ConsumerAnalysis, label: string): string[] {
+    return consumer.stack.node.findAll()
+      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION_TYPE
+        && c !== consumer.fn && Stack.of(c) === consumer.stack)
+      .filter(fn => this.plan.currentSources(fn).some(source => source.label === label))
+      .map(fn => ownerScope(fn).node.path);
+  }
+
+  private report(scope: IConstruct, definition: FindingDefinition, message: string, parameterName?: string): void {
+    this.host.report(scope, definition, message, this.options, parameterName);
   }
 }
 

@@ -37,6 +37,6 @@ export interface SessionView {
   printOnce(line: string): void;
   /** A new analysis of the whole tree as it stands now. */
   planOfWholeTree(): LayerSyncPlan;
-  /** Report a finding at the level `options` give it. */
-  report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions): void;
+  /** Report a finding at the level `options` give it; `parameterName` is the SSM parameter it is about, if any. */
+  report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions, parameterName?: string): void;
 }

@@ -97,8 +97,8 @@ export class SyncSession implements RunHost, SessionView {
     return (runs.find(r => r.scope === this.root) ?? runs[0]).options;
   }
 
-  public report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions): void {
-    this.recorder.report(scope, definition, options.levelOf(definition), message);
+  public report(scope: IConstruct, definition: FindingDefinition, message: string, options: ResolvedOptions, parameterName?: string): void {
+    this.recorder.report(scope, definition, options.levelOf(definition), message, parameterName);
   }
 
   public applied(consumer: ConsumerAnalysis): void {

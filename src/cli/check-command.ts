@@ -1,11 +1,9 @@
 import { parseArgs } from 'util';
+import { LayerStatus, NOT_FOLLOWING } from '../report/layer-status';
 import { missingFingerprints } from '../report/rendered-fingerprints';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
 import { readAssemblyReport } from './cli-inputs';
 import { CliError } from './usage';
-
-/** Statuses that mean a consumer will not move with its layer. */
-const FAILING = new Set(['unhashed', 'unresolvable', 'exported', 'stale', 'cached-lookup']);
 
 
 /** `cdk-layer-sync check [cdk.out] [--json] [--include-acknowledged]` */
@@ -26,8 +24,8 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
     stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
     acknowledged: isAcknowledged(l.finding, c.function),
   })));
-  const counts = (r: { status: string; acknowledged: boolean }) => FAILING.has(r.status) && (!r.acknowledged || values['include-acknowledged'] === true);
-  const acknowledgedRows = rows.filter(r => FAILING.has(r.status) && r.acknowledged).length;
+  const counts = (r: { status: LayerStatus; acknowledged: boolean }) => NOT_FOLLOWING.has(r.status) && (!r.acknowledged || values['include-acknowledged'] === true);
+  const acknowledgedRows = rows.filter(r => NOT_FOLLOWING.has(r.status) && r.acknowledged).length;
   const problems = rows.filter(counts).length + report.staleEntries.length + notCarried.length;
   if (values.json) {
     const json = { ok: problems === 0, consumers: rows, acknowledged: acknowledgedRows, staleEntries: report.staleEntries, notCarried };

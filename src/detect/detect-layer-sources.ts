@@ -84,7 +84,7 @@ function classifyString(entry: string, index: number, lookup: SsmContextLookup |
       contextKey: lookup.contextKey,
     };
   }
-  return { kind: LayerSourceKind.LOCAL, index, label: `literal ARN ${entry}` };
+  return { kind: LayerSourceKind.LITERAL_ARN, index, label: `literal ARN ${entry}` };
 }
 
 /** The cached lookup of the consumer's own account and region that holds this value, if any. */
@@ -132,7 +132,7 @@ function classifyIntrinsic(entry: Record<string, unknown>, index: number, consum
     return computedAtDeploy(index, `intrinsic ${text}`, deployTime.join(', '));
   }
   // Literals and pseudo parameters only (a partition, a region): the ARN is in the template.
-  return { kind: LayerSourceKind.LOCAL, index, label: `intrinsic ${text}` };
+  return { kind: LayerSourceKind.LITERAL_ARN, index, label: `intrinsic ${text}` };
 }
 
 /**

@@ -16,8 +16,13 @@ export enum LayerSourceKind {
   STACK_OUTPUT = 'stack-output',
   /** A literal ARN that `ssm.StringParameter.valueFromLookup` read from the context: cached, never re-read. */
   CACHED_LOOKUP = 'cached-lookup',
-  /** A literal ARN, or a layer of the function's own stack: CloudFormation already tracks it. */
+  /** A layer version of the function's own stack (or a parent's): CloudFormation already tracks it. */
   LOCAL = 'local',
+  /**
+   * A layer version ARN written into the template (an AWS-managed layer, say), literally or with pseudo parameters: a
+   * new version is a new ARN in the template, which CloudFormation sees.
+   */
+  LITERAL_ARN = 'literal-arn',
   /** A value that cannot be traced to a producer (a plain deploy-time parameter, for one). */
   UNTRACKABLE = 'untrackable',
   /** A token the aspect cannot resolve. */

@@ -2,6 +2,7 @@ import { compareText } from '../io/compare-text';
 import { environmentsOverlap } from '../registry/environment-match';
 import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
+import { LayerStatus, TRACKED_BY_CLOUDFORMATION } from '../report/layer-status';
 
 /**
  * A layer whose fingerprint differs between two syntheses: an SSM parameter in one environment, or a layer its
@@ -55,8 +56,7 @@ export interface LayerDiff {
 }
 
 const SHORT = 12;
-const FOLLOWED = new Set(['tracked']);
-const CLOUDFORMATION_TRACKED = new Set(['local']);
+const FOLLOWED: ReadonlySet<LayerStatus> = new Set([LayerStatus.TRACKED]);
 
 function producerKey(p: { parameterName: string; account?: string; region?: string; condition?: string; producer?: string }): string {
   if (p.condition !== undefined) {
@@ -108,7 +108,7 @@ function referencedLayers(
 const weakReference = (layer: ReportLayer) =>
   (layer.kind === 'weak-reference' && FOLLOWED.has(layer.status) ? layer.fingerprint : undefined);
 /** Strong references (Export/Import): never followed, with the layer's own fingerprint. */
-const strongReference = (layer: ReportLayer) => (layer.status === 'exported' ? layer.layerFingerprint : undefined);
+const strongReference = (layer: ReportLayer) => (layer.status === LayerStatus.EXPORTED ? layer.layerFingerprint : undefined);
 
 interface ReferencedLayer {
   readonly producer: string;
@@ -177,7 +177,7 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
         });
         continue;
       }
-      const strong = layer.status === 'exported' && layer.producer !== undefined
+      const strong = layer.status === LayerStatus.EXPORTED && layer.producer !== undefined
         && changedLayers.some(c => c.via === 'strong-reference' && c.change === 'changed' && c.producer === layer.producer);
       if (strong) {
         // The export is locked: the producer's deploy fails, and the consumer keeps the old layer.
@@ -187,7 +187,7 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
         });
         continue;
       }
-      const affected = layer.parameterName !== undefined && !FOLLOWED.has(layer.status) && !CLOUDFORMATION_TRACKED.has(layer.status)
+      const affected = layer.parameterName !== undefined && !FOLLOWED.has(layer.status) && !TRACKED_BY_CLOUDFORMATION.has(layer.status)
         && changedLayers.some(c => c.change !== 'removed' && c.parameterName === layer.parameterName && environmentsOverlap(consumer, c));
       if (affected) {
         notFollowing.push({

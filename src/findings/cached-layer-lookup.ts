@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** A function attaches a layer ARN that `valueFromLookup` cached in the app's context. */
 export const CACHED_LAYER_LOOKUP: FindingDefinition = {
   id: 'cdk-layer-sync:CachedLayerLookup',
+  levelProp: 'cachedLayerLookup',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'ssm.StringParameter.valueFromLookup reads the parameter once and caches the ARN in cdk.context.json; '
     + 'when the layer is published again the function keeps attaching the old version.',

@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** The consumer's stack cannot be made to deploy after its producer's: that would close a cycle. */
 export const DEPENDENCY_CYCLE: FindingDefinition = {
   id: 'cdk-layer-sync:DependencyCycle',
+  levelProp: 'dependencyCycle',
   defaultLevel: FindingLevel.ERROR,
   explanation: 'The producer\'s stack already depends on the consumer\'s, so no deploy order updates the layer '
     + 'before the function that reads it.',

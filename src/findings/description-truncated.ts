@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** The function's own description had to be shortened to fit the fingerprint marker. */
 export const DESCRIPTION_TRUNCATED: FindingDefinition = {
   id: 'cdk-layer-sync:DescriptionTruncated',
+  levelProp: 'descriptionTruncated',
   defaultLevel: FindingLevel.INFO,
   explanation: 'Lambda descriptions hold at most 256 characters; the user text was shortened to keep the '
     + 'layer fingerprint marker.',

@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** The `ENVIRONMENT` target cannot hold the fingerprint for this function. */
 export const ENVIRONMENT_LIMIT: FindingDefinition = {
   id: 'cdk-layer-sync:EnvironmentLimit',
+  levelProp: 'environmentLimit',
   defaultLevel: FindingLevel.ERROR,
   explanation: 'The fingerprint variable would break a Lambda limit (no environment for Lambda@Edge, 4 KB of variables '
     + 'in total) or overwrite the function\'s own variable of that name, so it was not written, and the function will '

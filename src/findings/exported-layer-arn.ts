@@ -5,6 +5,7 @@ import { FindingLevel } from './finding-level';
 /** A function takes its layer ARN from a strong cross-stack reference (CloudFormation Export/Import). */
 export const EXPORTED_LAYER_ARN: FindingDefinition = {
   id: 'cdk-layer-sync:ExportedLayerArn',
+  levelProp: 'exportedLayerArn',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'A layer ARN passed by CloudFormation Export/Import locks the export: the first update of the '
     + 'layer fails with "Export ... cannot be updated as it is in use by ..." (aws/aws-cdk#1972).',

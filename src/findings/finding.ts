@@ -6,6 +6,11 @@ import { FindingLevel } from './finding-level';
 export interface FindingDefinition {
   /** The id users acknowledge, `cdk-layer-sync:Name`. */
   readonly id: string;
+  /**
+   * The prop of `LayerDependencyAspectProps` that sets its level; undefined for a finding of the cdk-nag pack only
+   * (`ConsumerNotFollowing`).
+   */
+  readonly levelProp?: string;
   /** The level used when the aspect's props do not set one. */
   readonly defaultLevel: FindingLevel;
   /** One sentence: why the finding matters. Shown in the README's findings reference. */

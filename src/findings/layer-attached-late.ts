@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** A layer reached a function after the aspect ran, too late for its fingerprint to be written. */
 export const LAYER_ATTACHED_LATE: FindingDefinition = {
   id: 'cdk-layer-sync:LayerAttachedLate',
+  levelProp: 'layerAttachedLate',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'Another aspect gave the function a layer after LayerDependencyAspect ran, in a nested stack whose '
     + 'template CDK had already fixed: the fingerprint could not be written, so the function will not follow that layer.',

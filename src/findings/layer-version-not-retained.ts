@@ -5,6 +5,7 @@ import { retainLayerLine } from './user-language';
 /** A shared layer version is deleted by CloudFormation when the layer is updated. */
 export const LAYER_VERSION_NOT_RETAINED: FindingDefinition = {
   id: 'cdk-layer-sync:LayerVersionNotRetained',
+  levelProp: 'layerVersionNotRetained',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'Each layer update deletes the previous version; a consumer stack that fails and rolls back '
     + 'cannot attach it again.',

@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** A CDK Pipeline may prepare a consumer's change set before the layer it reads is deployed. */
 export const PIPELINE_ORDER: FindingDefinition = {
   id: 'cdk-layer-sync:PipelineOrder',
+  levelProp: 'pipelineOrder',
   defaultLevel: FindingLevel.ERROR,
   explanation: 'CloudFormation resolves an SSM parameter when it creates the change set (the pipeline\'s Prepare '
     + 'action): a consumer prepared before its producer deployed records the new layer\'s fingerprint while '

@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** A consumer's Stage was synthesized before the producer of its layer existed, so it could not follow that layer. */
 export const PRODUCER_BUILT_LATER: FindingDefinition = {
   id: 'cdk-layer-sync:ProducerBuiltLater',
+  levelProp: 'unhashedConsumer',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'CDK Pipelines synthesizes a Stage when addStage() is called: a layer producer created after that is '
     + 'unknown to the Stage\'s functions, which then keep their configuration when the layer changes.',

@@ -5,6 +5,7 @@ import { addToAppLine, stageLine } from './user-language';
 /** A Stage was synthesized without `LayerDependencyAspect`, so its functions do not follow their layers. */
 export const STAGE_NOT_COVERED: FindingDefinition = {
   id: 'cdk-layer-sync:StageNotCovered',
+  levelProp: 'stageNotCovered',
   defaultLevel: FindingLevel.ERROR,
   explanation: 'Aspects added to the App never reach the constructs of a Stage, and CDK Pipelines synthesizes a Stage '
     + 'in addStage(), before any App aspect runs: a function in a Stage without the aspect keeps the old layer\'s '

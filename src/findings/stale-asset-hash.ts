@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** CDK kept a layer's old asset hash although its source directory changed (aws/aws-cdk#38500). */
 export const STALE_ASSET_HASH: FindingDefinition = {
   id: 'cdk-layer-sync:StaleAssetHash',
+  levelProp: 'staleAssetHash',
   defaultLevel: FindingLevel.ERROR,
   explanation: 'CDK\'s fingerprint cache (inode, mtime, size) missed a change of the layer\'s source directory, so the '
     + 'old asset hash, S3 key and layer version are reused and the change is never deployed.',

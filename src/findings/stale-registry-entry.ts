@@ -5,6 +5,7 @@ import { FindingLevel } from './finding-level';
 /** A registry entry's source directory has changed since the entry was written. */
 export const STALE_REGISTRY_ENTRY: FindingDefinition = {
   id: 'cdk-layer-sync:StaleRegistryEntry',
+  levelProp: 'staleRegistryEntry',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'The registry (lock file) holds an old fingerprint for a layer whose source has changed, so '
     + 'consumers keep the old fingerprint until the file is refreshed.',

@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** A function imports a layer whose producer the aspect cannot find, so it cannot follow the layer. */
 export const UNHASHED_CONSUMER: FindingDefinition = {
   id: 'cdk-layer-sync:UnhashedConsumer',
+  levelProp: 'unhashedConsumer',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'The function imports a layer ARN whose producer is unknown to the aspect, so its configuration '
     + 'does not change when the layer changes: deployments skip it and its versions and aliases stay on the old layer.',

@@ -4,6 +4,7 @@ import { FindingLevel } from './finding-level';
 /** A function's layers, description or a producer's properties hold a token the aspect cannot read. */
 export const UNRESOLVABLE_LAYER_REFERENCE: FindingDefinition = {
   id: 'cdk-layer-sync:UnresolvableLayerReference',
+  levelProp: 'unhashedConsumer',
   defaultLevel: FindingLevel.WARNING,
   explanation: 'The aspect could not resolve a value it needs to follow a layer; the function is left as it was '
     + 'and will not move with its layer.',

@@ -5,6 +5,7 @@ import { FindingLevel } from './finding-level';
 /** A part of aws-cdk-lib this library reads, for want of a public API, has another shape in the installed release. */
 export const UNSUPPORTED_CDK_RELEASE: FindingDefinition = {
   id: 'cdk-layer-sync:UnsupportedCdkRelease',
+  levelProp: 'unsupportedCdkRelease',
   defaultLevel: FindingLevel.ERROR,
   explanation: 'The installed aws-cdk-lib changed a part of CDK the library reads (no public API offers it), so some '
     + 'of its checks are off and consumers could go stale without a finding.',

@@ -2,6 +2,7 @@ import { environmentLabel, environmentsOverlap } from '../registry/environment-m
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
+import { LayerStatus } from '../report/layer-status';
 
 /** A box of the graph: a producing layer, a registry entry, a parameter nobody in sight produces, or a function. */
 export interface GraphNode {
@@ -118,7 +119,8 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
         id, kind: 'consumer', group: groupOf(app.name, consumer.assembly), label: [consumer.function],
       }));
       for (const layer of consumer.layers) {
-        if (layer.status === 'local' && !layer.producer) {
+        // Reports before the literal-arn status called a literal ARN local, with no producer.
+        if (layer.status === LayerStatus.LITERAL_ARN || (layer.status === LayerStatus.LOCAL && !layer.producer)) {
           // A literal ARN (an AWS-managed layer, say): nothing of the app produces it; a new version is a new ARN in
           // the template, which CloudFormation sees.
           const arn = layer.source.replace(/^literal ARN /, '');
@@ -126,7 +128,7 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
           edges.push({ from: literal.id, to: target.id, followed: true, label: 'literal ARN' });
           continue;
         }
-        if (layer.status === 'local') {
+        if (layer.status === LayerStatus.LOCAL) {
           // A layer version of the function's own stack, which CloudFormation and CDK's version hash track.
           const own = node(`L\u0000${app.name}\u0000${consumer.assembly ?? ''}\u0000${layer.producer}`, id => ({
             id, kind: 'producer', group: groupOf(app.name, consumer.assembly), label: [layer.producer!],
@@ -134,7 +136,7 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
           edges.push({ from: own.id, to: target.id, followed: true, label: 'same stack' });
           continue;
         }
-        const followed = layer.status === 'tracked';
+        const followed = layer.status === LayerStatus.TRACKED;
         const findingText = `${findingLabel(layer)}${isAcknowledged(layer.finding, consumer.function) ? ' (acknowledged)' : ''}`;
         const conditional = conditionalProducersOf(layer, consumer, producers);
         if (conditional.length > 0) {

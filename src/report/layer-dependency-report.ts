@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
-import { AnalyzedLayer, ConsumerAnalysis, LayerStatus } from '../analysis/analyze-consumer';
+import { AnalyzedLayer, ConsumerAnalysis } from '../analysis/analyze-consumer';
+import { LayerStatus } from './layer-status';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
 import { EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
@@ -15,7 +16,7 @@ import { environmentOf, LayerProducer, publishingResource } from '../producers/l
 import type { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import type { StaleEntry } from '../registry/stale-entries';
 import { FunctionVersions, versionsByFunction } from './function-versions';
-import type { LayerAssetRecord } from './report-shape';
+import type { LayerAssetRecord, LayerDependencyReport, ReportConsumer, ReportFinding, ReportProducer, ReportStaleEntry } from './report-shape';
 
 /** The file every synthesis with the aspect writes into the cloud assembly directory. */
 export const REPORT_FILE = 'layer-dependencies.json';
@@ -23,14 +24,7 @@ export const REPORT_FILE = 'layer-dependencies.json';
 export const REPORT_VERSION = 1;
 
 /** A finding as it was reported. */
-export interface ReportedFinding {
-  readonly id: string;
-  readonly level: string;
-  readonly path: string;
-  readonly message: string;
-  /** True for a warning acknowledged on its construct or a scope above (absent otherwise). */
-  readonly acknowledged?: boolean;
-}
+export type ReportedFinding = ReportFinding;
 
 /** What the report is made from. */
 export interface ReportInput {
@@ -48,15 +42,15 @@ export interface ReportInput {
  * The report as JSON data: producers (discovered and registered), every function with layers and what
  * became of each layer, stale registry entries, and the findings. Sorted, so equal apps give equal files.
  */
-export function buildReport(input: ReportInput): unknown {
-  const producers = [
+export function buildReport(input: ReportInput): LayerDependencyReport {
+  const producers: ReportProducer[] = [
     ...input.producers.map(p => ({
       parameterName: p.parameterName,
       account: p.account,
       region: p.region,
       fingerprint: p.fingerprint || undefined,
       error: p.fingerprintError,
-      origin: 'discovered',
+      origin: 'discovered' as const,
       producer: ownerScope(publishingResource(p)).node.path,
       literalArn: p.literalArn,
       condition: p.condition ?? conditionOf(p.parameter),
@@ -68,7 +62,7 @@ export function buildReport(input: ReportInput): unknown {
       account: e.account,
       region: e.region,
       fingerprint: e.fingerprint,
-      origin: 'registry',
+      origin: 'registry' as const,
       source: e.source,
       producer: e.producer,
       stale: input.staleEntries.has(e) || undefined,
@@ -83,7 +77,7 @@ export function buildReport(input: ReportInput): unknown {
     }
     return byFunction.get(logicalId);
   };
-  const consumers = input.consumers
+  const consumers: ReportConsumer[] = input.consumers
     .filter(c => c.layers.length > 0)
     .map(c => {
       const logicalId = Stack.of(c.fn).resolve(c.fn.logicalId) as string;
@@ -114,7 +108,7 @@ export function buildReport(input: ReportInput): unknown {
       };
     })
     .sort((a, b) => compareText(a.function, b.function));
-  const staleEntries = [...input.staleEntries.values()].map(s => ({
+  const staleEntries: ReportStaleEntry[] = [...input.staleEntries.values()].map(s => ({
     parameterName: s.entry.parameterName,
     account: s.entry.account,
     region: s.entry.region,

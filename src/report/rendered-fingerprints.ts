@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { carriesFingerprints } from '../rewrite/carried-fingerprints';
 import { environmentValue } from '../rewrite/environment-variable';
+import { LayerStatus } from './layer-status';
 import { LayerDependencyReport, ReportConsumer } from './report-shape';
 
 /** A consumer the report calls followed whose rendered template does not carry its layers' fingerprints. */
@@ -27,7 +28,7 @@ export function missingFingerprints(assemblyDirectory: string, report: LayerDepe
   const templates = new AssemblyTemplates(assemblyDirectory);
   const missing: MissingFingerprint[] = [];
   for (const consumer of report.consumers) {
-    const expected = consumer.layers.filter(l => l.status === 'tracked' && l.fingerprint).map(l => l.fingerprint!);
+    const expected = consumer.layers.filter(l => l.status === LayerStatus.TRACKED && l.fingerprint).map(l => l.fingerprint!);
     if (expected.length === 0) {
       continue;
     }

@@ -1,4 +1,6 @@
 import type { LayerAssetRecord } from '../analysis/layer-asset-record';
+import type { FindingLevel } from '../findings/finding-level';
+import type { LayerStatus } from './layer-status';
 
 export type { LayerAssetRecord };
 
@@ -9,7 +11,11 @@ export interface ReportProducer {
   readonly region?: string;
   /** The full fingerprint; absent when the layer could not be fingerprinted. */
   readonly fingerprint?: string;
+  /** Why the layer could not be fingerprinted (discovered producers). */
+  readonly error?: string;
   readonly origin: 'discovered' | 'registry';
+  /** The source directory a registry entry was made from. */
+  readonly source?: string;
   /** The producing layer's construct path (a registry entry's, when it recorded one; the parameter's for a literal ARN). */
   readonly producer?: string;
   /** The layer version ARN the producing parameter holds as a literal (an AWS-managed layer, say). */
@@ -32,8 +38,8 @@ export interface ReportLayer {
   readonly source: string;
   readonly kind: string;
   readonly parameterName?: string;
-  /** What the aspect made of it: tracked, stale, local, pinned, cached-lookup, exported, unhashed, unresolvable. */
-  readonly status: string;
+  /** What the aspect made of it (the validator refuses a report with any other). */
+  readonly status: LayerStatus;
   /** The 12-character fingerprint written into the function, for tracked layers. */
   readonly fingerprint?: string;
   readonly origin?: string;
@@ -64,14 +70,36 @@ export interface ReportConsumer {
   readonly layers: ReportLayer[];
 }
 
-/** `layer-dependencies.json`, as this library writes and reads it. */
+/** A registry entry whose source directory no longer has the registered fingerprint. */
+export interface ReportStaleEntry {
+  readonly parameterName: string;
+  readonly account?: string;
+  readonly region?: string;
+  readonly source?: string;
+  readonly registered: string;
+  readonly current?: string;
+  readonly error?: string;
+}
+
+/** One finding the aspect reported. */
+export interface ReportFinding {
+  /** A finding id of the catalogue (`src/findings/catalog.ts`). */
+  readonly id: string;
+  readonly level: FindingLevel;
+  readonly path: string;
+  readonly message: string;
+  /** True for a warning acknowledged on its construct or a scope above (absent otherwise). */
+  readonly acknowledged?: boolean;
+}
+
+/** `layer-dependencies.json`, as this library writes and reads it: the writer, the validator and the readers use this. */
 export interface LayerDependencyReport {
   readonly version: number;
   readonly registryFile?: string;
   readonly producers: ReportProducer[];
   readonly consumers: ReportConsumer[];
-  readonly staleEntries: Array<{ parameterName: string; source?: string; registered: string; current?: string; error?: string }>;
-  readonly findings: Array<{ id: string; level: string; path: string; message: string; acknowledged?: boolean }>;
+  readonly staleEntries: ReportStaleEntry[];
+  readonly findings: ReportFinding[];
   /** Absent in reports of releases before StaleAssetHash. */
   readonly layerAssets?: LayerAssetRecord[];
 }

@@ -1,34 +1,44 @@
-import { LayerStatus } from '../analysis/analyze-consumer';
+import { FINDING_IDS } from '../findings/catalog';
+import { FindingLevel } from '../findings/finding-level';
+import { LAYER_STATUSES } from './layer-status';
 import { REPORT_VERSION } from './layer-dependency-report';
-import { LayerDependencyReport } from './report-shape';
+import { LayerAssetRecord, LayerDependencyReport, ReportConsumer, ReportFinding, ReportLayer, ReportProducer, ReportStaleEntry } from './report-shape';
 
-/** How one field of a record must look: a string, an optional string, a number, a list of strings... */
-type FieldRule = 'string' | 'string?' | 'number' | 'boolean?' | 'strings?' | 'list';
+/** How one field of a record must look: a string, an optional string, a number, a list of strings, one of some values... */
+type FieldRule = 'string' | 'string?' | 'number' | 'boolean?' | 'strings?' | 'list' | OneOf;
+/** One of these values (a status, an origin, a finding id or level): the vocabulary comes from its one definition. */
+interface OneOf {
+  readonly oneOf: readonly string[];
+}
+/** A rule for every field of a record of the report's shape (`report-shape.ts`): a field added there needs a rule here. */
+type RecordRules<T> = { readonly [K in keyof T]-?: FieldRule };
 
-const PRODUCER: Record<string, FieldRule> = {
-  parameterName: 'string', origin: 'string', account: 'string?', region: 'string?', fingerprint: 'string?', error: 'string?',
-  producer: 'string?', stackPath: 'string?', assembly: 'string?', source: 'string?', stale: 'boolean?',
+const PRODUCER: RecordRules<ReportProducer> = {
+  parameterName: 'string', origin: { oneOf: ['discovered', 'registry'] }, account: 'string?', region: 'string?', fingerprint: 'string?',
+  error: 'string?', producer: 'string?', stackPath: 'string?', assembly: 'string?', source: 'string?', stale: 'boolean?',
   literalArn: 'string?', condition: 'string?',
 };
-const CONSUMER: Record<string, FieldRule> = {
+const CONSUMER: RecordRules<ReportConsumer> = {
   stack: 'string', stackPath: 'string', function: 'string', logicalId: 'string', layers: 'list',
   assembly: 'string?', account: 'string?', region: 'string?', versions: 'strings?', aliases: 'strings?',
 };
-const LAYER: Record<string, FieldRule> = {
-  index: 'number', source: 'string', kind: 'string', status: 'string',
+const LAYER: RecordRules<ReportLayer> = {
+  index: 'number', source: 'string', kind: 'string', status: { oneOf: LAYER_STATUSES },
   parameterName: 'string?', fingerprint: 'string?', origin: 'string?', producer: 'string?', finding: 'string?',
   layerFingerprint: 'string?', producers: 'strings?',
 };
-const STALE_ENTRY: Record<string, FieldRule> = {
+const STALE_ENTRY: RecordRules<ReportStaleEntry> = {
   parameterName: 'string', registered: 'string', account: 'string?', region: 'string?', source: 'string?', current: 'string?', error: 'string?',
 };
-const FINDING: Record<string, FieldRule> = { id: 'string', level: 'string', path: 'string', message: 'string', acknowledged: 'boolean?' };
-const LAYER_ASSET: Record<string, FieldRule> = { layer: 'string', sourcePath: 'string', assetHash: 'string', fingerprint: 'string' };
-const ORIGINS = ['discovered', 'registry'];
-/** Every status the aspect writes: one the readers do not know would be shown and not counted. */
-const STATUSES: readonly string[] = Object.values(LayerStatus);
+const FINDING: RecordRules<ReportFinding> = {
+  id: { oneOf: FINDING_IDS }, level: { oneOf: Object.values(FindingLevel) }, path: 'string', message: 'string', acknowledged: 'boolean?',
+};
+const LAYER_ASSET: RecordRules<LayerAssetRecord> = { layer: 'string', sourcePath: 'string', assetHash: 'string', fingerprint: 'string' };
 
 function fieldProblem(value: unknown, rule: FieldRule): string | undefined {
+  if (typeof rule === 'object') {
+    return typeof value === 'string' && rule.oneOf.includes(value) ? undefined : `one of ${rule.oneOf.join(', ')}`;
+  }
   switch (rule) {
     case 'string':
       return typeof value === 'string' && value !== '' ? undefined : 'a non-empty string';
@@ -73,19 +83,9 @@ export function validateReport(file: string, data: unknown): LayerDependencyRepo
     }
     return list.map((record, index) => checkRecord(`${name}[${index}]`, record, rules, fail));
   };
-  records('producers', PRODUCER).forEach((producer, index) => {
-    if (!ORIGINS.includes(producer.origin as string)) {
-      fail(`producers[${index}]: `, `origin must be one of ${ORIGINS.join(', ')}, got ${JSON.stringify(producer.origin)}`);
-    }
-  });
+  records('producers', PRODUCER);
   records('consumers', CONSUMER).forEach((consumer, index) => {
-    (consumer.layers as unknown[]).forEach((layer, l) => {
-      const where = `consumers[${index}].layers[${l}]`;
-      const fields = checkRecord(where, layer, LAYER, fail);
-      if (!STATUSES.includes(fields.status as string)) {
-        fail(`${where}: `, `status must be one of ${STATUSES.join(', ')}, got ${JSON.stringify(fields.status)}`);
-      }
-    });
+    (consumer.layers as unknown[]).forEach((layer, l) => checkRecord(`consumers[${index}].layers[${l}]`, layer, LAYER, fail));
   });
   records('staleEntries', STALE_ENTRY);
   records('findings', FINDING);

@@ -1,5 +1,5 @@
 import { Annotations, CfnParameter, CfnResource, Fn, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations as StackAnnotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { FindingLevel, FingerprintTarget, LayerDependencyAspect } from '../../src';
@@ -107,6 +107,56 @@ describe('UnhashedConsumer', () => {
     addAspect(app);
 
     expect(messages(stack, 'warning').join('\n')).toMatch(/Fn::GetStackOutput .*not in this app.*\[ack: cdk-layer-sync:UnhashedConsumer\]/s);
+  });
+});
+
+describe('one cause, one finding: functions of one stack with the same finding for the same layer source', () => {
+  /** One layer object handed to a stack of `count` functions by strong reference (Export/ImportValue). */
+  function sharedLayerApp(count: number) {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const services = new Stack(app, 'Services');
+    for (let i = 1; i <= count; i++) {
+      consumerFunction(services, `Fn${i}`, [producer.layer]);
+    }
+    consumerFunction(services, 'Other', [ssmLayer(services, '/other-team/arn', 'OtherLayer')]);
+    addAspect(app);
+    app.synth();
+    return { services };
+  }
+
+  test('the first function explains it and lists the others; each other one is a line pointing there', () => {
+    const { services } = sharedLayerApp(11);
+    const exported = StackAnnotations.fromStack(services).findWarning('*', Match.stringLikeRegexp('ExportedLayerArn'));
+    const byPath = new Map(exported.map(w => [w.id, String(w.entry.data)]));
+    expect([...byPath.keys()].sort()).toEqual(Array.from({ length: 11 }, (_, i) => `/Services/Fn${i + 1}`).sort());
+    const first = byPath.get('/Services/Fn1')!;
+    expect(first).toContain('cannot be updated as it is in use by');
+    expect(first).toContain('The same holds for 10 more functions of stack Services with this layer source (Services/Fn2, Services/Fn3,');
+    for (let i = 2; i <= 11; i++) {
+      const line = byPath.get(`/Services/Fn${i}`)!;
+      expect(line).toContain(`function Services/Fn${i} takes its layer from`);
+      expect(line).toContain('see the warning on Services/Fn1 for why it matters and the fix');
+      expect(line).not.toContain('cannot be updated as it is in use by');
+      expect(line.length).toBeLessThan(first.length / 2);
+    }
+    // Eleven warnings of about 900 characters became one of that size and ten short lines.
+    expect([...byPath.values()].join('').length).toBeLessThan(first.length * 5);
+  });
+
+  test('another cause in the same stack is a finding of its own; each pointer can be acknowledged on its own function', () => {
+    const app = newApp();
+    const producer = new ProducerStack(app, 'Producer');
+    const services = new Stack(app, 'Services');
+    consumerFunction(services, 'Fn1', [producer.layer]);
+    const second = consumerFunction(services, 'Fn2', [producer.layer]);
+    consumerFunction(services, 'Other', [ssmLayer(services, '/other-team/arn', 'OtherLayer')]);
+    Annotations.of(second).acknowledgeWarning('cdk-layer-sync:ExportedLayerArn', 'moving to SSM next sprint');
+    addAspect(app);
+    app.synth();
+    const warnings = StackAnnotations.fromStack(services).findWarning('*', Match.stringLikeRegexp('cdk-layer-sync:'));
+    expect(warnings.map(w => w.id).sort()).toEqual(['/Services/Fn1', '/Services/Other']);
+    expect(String(warnings.find(w => w.id === '/Services/Other')!.entry.data)).not.toContain('same holds');
   });
 });
 

@@ -111,6 +111,17 @@ describe('cdk-layer-sync check', () => {
     expect(result.stdout).toContain('1 problem(s)');
   });
 
+  test('an AWS-managed layer by literal ARN is literal-arn, not local, and passes (a new version is a new ARN in the template)', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'Managed');
+    const arn = 'arn:aws:lambda:eu-west-1:017000801446:layer:AWSLambdaPowertoolsPythonV3-python313-x86_64:7';
+    consumerFunction(stack, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(stack, 'Powertools', arn)]);
+    addAspect(app);
+    const result = runCli(['check', app.synth().directory, '--json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).consumers).toEqual([expect.objectContaining({ function: 'Managed/Fn', source: `literal ARN ${arn}`, status: 'literal-arn' })]);
+  });
+
   test('--json for machines', () => {
     const result = runCli(['check', synth(true), '--json']);
     expect(result.status).toBe(1);

@@ -38,12 +38,12 @@ describe('detectLayerSources', () => {
   testWhen(HAS_WEAK_REFERENCES)('an explicit Fn.getStackOutput', () => {
     expect(kindsOf(c => [arn(c, 'O', Fn.getStackOutput('S', 'eu-west-1', 'O'))])).toEqual([LayerSourceKind.STACK_OUTPUT]);
   });
-  test('literal ARNs, same-stack layers and a literal Ref to a same-stack resource are local', () => {
+  test('a literal ARN is literal-arn; same-stack layers and a literal Ref to a same-stack resource are local', () => {
     expect(kindsOf(c => [
       arn(c, 'Lit', 'arn:aws:lambda:eu-west-1:123456789012:layer:x:1'),
       new lambda.LayerVersion(c, 'Own', { code: lambda.Code.fromAsset(layerSource()) }),
       arn(c, 'Ref', Fn.ref('SomethingElse')),
-    ])).toEqual([LayerSourceKind.LOCAL, LayerSourceKind.LOCAL, LayerSourceKind.LOCAL]);
+    ])).toEqual([LayerSourceKind.LITERAL_ARN, LayerSourceKind.LOCAL, LayerSourceKind.LOCAL]);
   });
   test('an ARN a custom resource of the same stack gives, by reference or by a raw Fn::GetAtt, cannot be tracked', () => {
     expect(kindsOf(c => {
@@ -55,13 +55,13 @@ describe('detectLayerSources', () => {
       ];
     })).toEqual([LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE]);
   });
-  test('an intrinsic is local only when it holds literals and pseudo parameters; else it is computed at deploy time', () => {
+  test('an intrinsic is a literal ARN only when it holds literals and pseudo parameters; else it is computed at deploy time', () => {
     expect(kindsOf(c => [
       arn(c, 'Pseudo', Fn.join(':', ['arn', Fn.ref('AWS::Partition'), 'lambda', Fn.ref('AWS::Region'), '123456789012', 'layer', 'x', '3'])),
       arn(c, 'SubPseudo', Fn.sub('arn:${AWS::Partition}:lambda:${AWS::Region}:123456789012:layer:x:3')),
       arn(c, 'SubResource', Fn.sub('${LayerLookup.Arn}')),
       arn(c, 'Param', Fn.join('', [new CfnParameter(c, 'Version', { default: '3' }).valueAsString])),
-    ])).toEqual([LayerSourceKind.LOCAL, LayerSourceKind.LOCAL, LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE]);
+    ])).toEqual([LayerSourceKind.LITERAL_ARN, LayerSourceKind.LITERAL_ARN, LayerSourceKind.UNTRACKABLE, LayerSourceKind.UNTRACKABLE]);
   });
   test('a parent stack\'s layer version passed into a nested stack is named so, and carries its layer', () => {
     const app = newApp();

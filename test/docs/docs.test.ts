@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { USAGE } from '../../src/cli/usage';
+import { LAYER_STATUSES } from '../../src/report/layer-status';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf-8');
@@ -53,6 +54,11 @@ test('every prop of LayerDependencyAspectProps is documented in docs/options.md'
   expect(props.length).toBeGreaterThan(10);
   const options = read('docs/options.md');
   expect(props.filter(p => !options.includes(`\`${p}\``))).toEqual([]);
+});
+
+test('docs/cli.md names every layer status a report can hold', () => {
+  const page = read('docs/cli.md');
+  expect(LAYER_STATUSES.filter(status => !page.includes(`\`${status}\``))).toEqual([]);
 });
 
 test('docs/cli.md shows the help as the CLI prints it, so every command and flag is documented there', () => {

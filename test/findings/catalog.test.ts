@@ -1,11 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { FindingLevel, LayerDependencyAspect } from '../../src';
+import { FINDINGS } from '../../src/findings/catalog';
 import { FindingDefinition } from '../../src/findings/finding';
 
 /** Every finding module exports one definition; the README documents each. This pins the list. */
 const findingsDir = path.join(__dirname, '..', '..', 'src', 'findings');
 const definitions: FindingDefinition[] = fs.readdirSync(findingsDir)
-  .filter(f => f.endsWith('.ts') && !['finding.ts', 'finding-level.ts'].includes(f))
+  .filter(f => f.endsWith('.ts') && !['finding.ts', 'finding-level.ts', 'catalog.ts'].includes(f))
   .flatMap(f => Object.values(require(path.join(findingsDir, f))) as unknown[])
   .filter((v): v is FindingDefinition => typeof v === 'object' && v !== null && 'id' in v);
 
@@ -28,6 +30,20 @@ test('the finding ids are exactly these', () => {
     'cdk-layer-sync:UnresolvableLayerReference',
     'cdk-layer-sync:UnsupportedCdkRelease',
   ]);
+});
+
+test('the catalogue (src/findings/catalog.ts) lists every finding module\'s definition, once', () => {
+  expect([...FINDINGS].map(d => d.id).sort()).toEqual(definitions.map(d => d.id).sort());
+  expect(new Set(FINDINGS).size).toBe(FINDINGS.length);
+});
+
+test('each finding but the pack\'s own has a level prop the aspect accepts; setting it to OFF silences nothing else', () => {
+  expect(FINDINGS.filter(f => f.levelProp === undefined).map(f => f.id)).toEqual(['cdk-layer-sync:ConsumerNotFollowing']);
+  for (const finding of FINDINGS.filter(f => f.levelProp !== undefined)) {
+    // An unknown prop throws naming it: each level prop is a real prop, typed in LayerDependencyAspectProps.
+    expect(() => new LayerDependencyAspect({ [finding.levelProp!]: FindingLevel.OFF })).not.toThrow();
+  }
+  expect(() => new LayerDependencyAspect({ notALevel: FindingLevel.OFF } as any)).toThrow(/unknown prop 'notALevel'/);
 });
 
 test('each id is named after its file', () => {

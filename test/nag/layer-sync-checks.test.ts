@@ -7,6 +7,7 @@ import { Construct } from 'constructs';
 import { FingerprintTarget, LayerRegistry, LayerSyncChecks } from '../../src';
 import { addAspect, ConsumerStack, consumerFunction, newApp, ProducerStack, ssmLayer } from '../helpers/apps';
 import { compareReleases } from '../../src/nag/installed-cdk-nag';
+import { readReport } from '../../src/report/read-report';
 import { CDK_VERSION, describeWhen, HAS_VALIDATIONS, testWhen } from '../helpers/cdk-version';
 import { NAG_MAJOR, ruleIdsAndPaths, violationsOf } from '../helpers/nag';
 
@@ -403,4 +404,45 @@ describe(`LayerSyncChecks on cdk-nag ${NAG_VERSION}: one acknowledgement, one id
     CoreAnnotations.of(services).acknowledgeWarning('cdk-layer-sync:UnhashedConsumer', 'every layer of this stack is external');
     expect(unhashedFindings(app, services)).toEqual([]);
   });
+
+  /** Silence the pack's rule for one function's parameter the way the installed cdk-nag major does. */
+  function suppressTheNagWay(fn: Construct, parameter: string | undefined, reason: string): void {
+    if (NAG_MAJOR === 2) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { NagSuppressions } = require('cdk-nag');
+      NagSuppressions.addResourceSuppressions(fn, [{ id: 'LayerSync-UnhashedConsumer', reason, ...(parameter ? { appliesTo: [`Parameter::${parameter}`] } : {}) }], true);
+    } else {
+      Validations.of(fn).acknowledge({ id: `LayerSync-UnhashedConsumer${parameter ? `[Parameter::${parameter}]` : ''}`, reason });
+    }
+  }
+
+  /** The aspect's UnhashedConsumer warnings of the stack, by function, and what its report says of each. */
+  function aspectWarnings(app: ReturnType<typeof newApp>, services: Stack) {
+    const warnings = Annotations.fromStack(services).findWarning('*', Match.stringLikeRegexp('cdk-layer-sync:UnhashedConsumer')).map(w => w.id).sort();
+    const recorded = readReport(app.outdir).findings.filter(f => f.id === 'cdk-layer-sync:UnhashedConsumer')
+      .map(f => `${f.path}${f.acknowledged ? ' (acknowledged)' : ''}`).sort();
+    return { warnings, recorded };
+  }
+
+  // cdk-nag 3 acknowledges a granular finding by its own id only; cdk-nag 2 also by the rule without `appliesTo`.
+  test.each(NAG_MAJOR === 2 ? [['for its parameter', OTHER], ['for the whole rule', undefined]] : [['for its parameter', OTHER]])(
+    'suppressed the cdk-nag way %s, a finding is silenced in the aspect too, and the report marks it acknowledged', (_how, parameter) => {
+    const { app, services, tools } = mixedApp();
+    suppressTheNagWay(tools, parameter, 'owned by the tools team, who pin it');
+    const findings = unhashedFindings(app, services);
+    expect(findings.join('\n')).not.toContain('Tools');
+    expect(findings.join('\n')).toContain('Powertools');
+    expect(aspectWarnings(app, services)).toEqual({
+      warnings: ['/Services/Powertools'],
+      recorded: ['Services/Powertools', 'Services/Tools (acknowledged)'],
+    });
+  });
+
+  test.each(NAG_MAJOR === 2 ? [['for another parameter', EXTERNAL]] : [['for another parameter', EXTERNAL], ['for the whole rule', undefined]])(
+    'a suppression %s that cdk-nag does not apply to the finding silences neither door', (_how, parameter) => {
+      const { app, services, tools } = mixedApp();
+      suppressTheNagWay(tools, parameter, 'a suppression that does not fit this finding');
+      expect(unhashedFindings(app, services).join('\n')).toContain('Tools');
+      expect(aspectWarnings(app, services).warnings).toEqual(['/Services/Powertools', '/Services/Tools']);
+    });
 });

@@ -43,7 +43,7 @@ describe('layer-dependencies.json', () => {
     const statuses = Object.fromEntries(report.consumers.map((c: any) => [c.function, c.layers.map((l: any) => l.status)]));
     expect(statuses).toEqual({
       'Consumer/Consumer': ['tracked'],
-      'Mixed/Fn': ['local', 'exported'],
+      'Mixed/Fn': ['literal-arn', 'exported'],
       'Orphan/Consumer': ['unhashed'],
     });
     const tracked = report.consumers.find((c: any) => c.function === 'Consumer/Consumer');

@@ -27,12 +27,15 @@ describe('validateReport', () => {
     ['a producer fingerprint that is a number', r => (r.producers[0].fingerprint = 5, r), /producers\[0\]: fingerprint must be a string, or absent, got 5/],
     ['consumers missing', r => ({ ...r, consumers: undefined }), /"consumers" must be a list, got undefined/],
     ['a consumer without layers', r => (delete r.consumers[0].layers, r), /consumers\[0\]: layers must be a list, got undefined/],
-    ['a layer without status', r => (delete r.consumers[0].layers[0].status, r), /consumers\[0\]\.layers\[0\]: status must be a non-empty string/],
+    ['a layer without status', r => (delete r.consumers[0].layers[0].status, r), /consumers\[0\]\.layers\[0\]: status must be one of tracked, stale, local, literal-arn, .*, got undefined/],
     ['a layer of an unknown status', r => (r.consumers[0].layers[0].status = 'teleported', r),
       /consumers\[0\]\.layers\[0\]: status must be one of tracked, stale, local, .*, got "teleported"/],
     ['a layer index that is text', r => (r.consumers[0].layers[0].index = '0', r), /consumers\[0\]\.layers\[0\]: index must be a whole number, got "0"/],
     ['versions that are not strings', r => (r.consumers[0].versions = [1], r), /consumers\[0\]: versions must be a list of strings, or absent/],
     ['a finding that is null', r => (r.findings.push(null), r), /findings\[\d+\]: expected an object, got null/],
+    ['a finding id of no finding (the catalogue\'s)', r => (r.findings[0].id = 'cdk-layer-sync:Teleported', r),
+      /findings\[0\]: id must be one of cdk-layer-sync:UnhashedConsumer, .*, got "cdk-layer-sync:Teleported"/],
+    ['a finding of an unknown level', r => (r.findings[0].level = 'FATAL', r), /findings\[0\]: level must be one of ERROR, WARNING, INFO, OFF, got "FATAL"/],
     ['layer assets not a list', r => ({ ...r, layerAssets: 'x' }), /"layerAssets" must be a list, got "x"/],
   ])('refuses %s, naming the file, the record and the field', (_what, breakIt, message) => {
     expect(() => validateReport('/out/layer-dependencies.json', breakIt(reportData())))

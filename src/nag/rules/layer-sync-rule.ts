@@ -2,7 +2,9 @@ import { CfnResource } from 'aws-cdk-lib';
 import { PendingFinding } from '../../analysis/analyze-consumer';
 import { LayerSyncPlan } from '../../analysis/layer-sync-plan';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
+import { parameterFinding } from '../../annotate/nag-suppressions';
 import { FindingDefinition } from '../../findings/finding';
+
 
 /** cdk-nag's `NagRuleCompliance` values (cdk-nag is loaded only when the pack is used). */
 export enum RuleCompliance {
@@ -29,11 +31,6 @@ export interface LayerSyncRule {
 /** The rule id suffix of a finding: `cdk-layer-sync:UnhashedConsumer` gives `UnhashedConsumer`. */
 export function ruleName(definition: FindingDefinition): string {
   return definition.id.slice(definition.id.indexOf(':') + 1);
-}
-
-/** The granular finding of an SSM parameter, as the ids of cdk-nag 2 and 3 carry it. */
-export function parameterFinding(parameterName: string): string {
-  return `Parameter::${parameterName}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { UNHASHED_CONSUMER } from '../../../src/findings/unhashed-consumer';
-import { outcomeOf, parameterFinding, RuleCompliance, ruleName } from '../../../src/nag/rules/layer-sync-rule';
+import { parameterFinding } from '../../../src/annotate/nag-suppressions';
+import { outcomeOf, RuleCompliance, ruleName } from '../../../src/nag/rules/layer-sync-rule';
 
 describe('layer-sync-rule', () => {
   test('ruleName drops the cdk-layer-sync: prefix', () => {
