@@ -12,7 +12,7 @@ export enum FingerprintTarget {
 }
 
 /**
- * Options of `LayerDependencyAspect`. All optional: `new LayerDependencyAspect()` suits most apps.
+ * Options of `LayerDependencyAspect`. All optional: the aspect without props suits most apps.
  */
 export interface LayerDependencyAspectProps {
   /**

@@ -20,9 +20,9 @@ let olderReleaseNoticePrinted = false;
  * Aspects.of(app).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING });
  * ```
  *
- * CDK never carries an App's aspects into a Stage, and CDK Pipelines synthesizes each Stage in `addStage()`. On
- * aws-cdk-lib 2.196 and later, `LayerDependencyAspect.addToApp(app)` covers the App and every Stage as it is
- * built; on older releases a Stage gets the same line in its constructor, `Aspects.of(this).add(...)`. The aspect
+ * CDK never carries an App's aspects into a Stage, and CDK Pipelines synthesizes each Stage as it is added. On
+ * aws-cdk-lib 2.196 and later, one static call on the App (below) covers the App and every Stage as it is
+ * built; on older releases a Stage gets the same line in its constructor. The aspect
  * on the App reports every Stage that has functions with shared layers and no aspect (`StageNotCovered`).
  *
  * It discovers layer producers (SSM parameters holding a LayerVersion's ARN) anywhere in the app, Stages
@@ -35,13 +35,13 @@ export class LayerDependencyAspect implements IAspect {
   /**
    * The one call for a whole app, Stages included: adds the aspect to `app` (at `AspectPriority.MUTATING`) and, on
    * aws-cdk-lib 2.196 and later, registers a property injector on it that gives every Stage its own aspect (with the
-   * same props) as the Stage's first `lambda.Function` is built, before CDK Pipelines' `addStage()` synthesizes it.
-   * Call it right after `new App()`, before any Stage is built. A property injector for `lambda.Function` already on
+   * same props) as the Stage's first `lambda.Function` is built, before CDK Pipelines synthesizes it as it is added.
+   * Call it right after the App is created, before any Stage is built. A property injector for `lambda.Function` already on
    * the App is chained. A Stage that also has its own line is covered once. On older releases it covers the App only
    * and says so once; `StageNotCovered` names every Stage left without the aspect, and why.
    *
    * ```ts
-   * // right after: const app = new App();
+   * // right after the App is created, before any Stage:
    * LayerDependencyAspect.addToApp(app);
    * ```
    *

@@ -6,14 +6,18 @@ import { LayerSyncChecksProps } from './layer-sync-checks-props';
 import { createNagV2Pack } from './nag-v2-pack';
 import { createNagV3Pack, NagPackV3 } from './nag-v3-pack';
 
+/** What to do when the pack is registered as a validation plugin while cdk-nag 2 is installed. */
+const WRONG_REGISTRATION = 'with cdk-nag 2 installed, the pack is an Aspect, not a validation plugin: register it with '
+  + '`Aspects.of(app).add(new LayerSyncChecks())` instead of `Validations.of(app).addPlugins(...)`.';
+
 /**
  * The findings of `LayerDependencyAspect` as a cdk-nag rule pack, `LayerSync`, used the way the installed cdk-nag
  * major uses its own packs:
  *
  * ```ts
- * // cdk-nag 2: an Aspect, silenced with NagSuppressions
+ * // cdk-nag 2: one of the App's aspects, silenced with cdk-nag's NagSuppressions
  * Aspects.of(app).add(new LayerSyncChecks());
- * // cdk-nag 3: a validation plugin, silenced with Validations.of(scope).acknowledge
+ * // cdk-nag 3: a validation plugin, silenced with CDK's validation acknowledgements
  * Validations.of(app).addPlugins(new LayerSyncChecks(app));
  * ```
  *
@@ -27,10 +31,6 @@ import { createNagV3Pack, NagPackV3 } from './nag-v3-pack';
  * the app's own cdk-nag when it is constructed, and throws a message saying what to install when there is none,
  * or when the aws-cdk-lib beside it is older than the pack needs (2.172.0 with cdk-nag 2, 2.258.0 with cdk-nag 3).
  */
-/** What to do when the pack is registered as a validation plugin while cdk-nag 2 is installed. */
-const WRONG_REGISTRATION = 'with cdk-nag 2 installed, the pack is an Aspect, not a validation plugin: register it with '
-  + '`Aspects.of(app).add(new LayerSyncChecks())` instead of `Validations.of(app).addPlugins(...)`.';
-
 export class LayerSyncChecks implements IAspect {
   /** The pack's name, as cdk-nag and the validation report show it. */
   public readonly name: string = 'LayerSync';
@@ -54,8 +54,8 @@ export class LayerSyncChecks implements IAspect {
   }
 
   /**
-   * cdk-nag 2: check one construct, as `Aspects.of(app).add(new LayerSyncChecks())` calls it.
-   * With cdk-nag 3 this throws, saying to register the pack with `Validations.of(app).addPlugins`.
+   * cdk-nag 2: check one construct; CDK calls it when the pack is one of the App's aspects.
+   * With cdk-nag 3 this throws, saying to register the pack as a validation plugin instead.
    */
   public visit(node: IConstruct): void {
     if (!this.aspect) {
@@ -67,7 +67,7 @@ export class LayerSyncChecks implements IAspect {
   }
 
   /**
-   * cdk-nag 3: validate the app, as `Validations.of(app).addPlugins(new LayerSyncChecks(app))` calls it.
+   * cdk-nag 3: validate the app; CDK calls it when the pack is one of the App's validation plugins.
    * The context is aws-cdk-lib's `IPolicyValidationContext`; the result its `PolicyValidationPluginReport`.
    * With cdk-nag 2 this throws, saying to add the pack as an Aspect.
    */

@@ -40,3 +40,36 @@ def test_the_docstrings_show_python_and_every_python_example_parses() -> None:
     for code in python_blocks:
         # Docstrings escape backslashes and quotes; the example itself must be valid Python.
         ast.parse(code.replace('\\"', '"').replace("\\\\", "\\"))
+
+
+# TypeScript that a Python user would otherwise read in a docstring's prose (outside the examples jsii-rosetta
+# translates): object creation with `new`, arrow functions, `const`/`let` declarations, TypeScript object literals of
+# props, `this.`, and camelCase calls of CDK's own API that Python spells in snake case.
+TYPESCRIPT = [
+    (re.compile(r"\bnew [A-Z]\w*\("), "new X(...)"),
+    (re.compile(r"=>"), "an arrow function"),
+    (re.compile(r"\b(const|let) \w+ ="), "a const/let declaration"),
+    (re.compile(r"\{ ?\w+: [\w.]+ ?\}"), "an object literal"),
+    (re.compile(r"\bthis\."), "this."),
+    (re.compile(r"\b[a-z]+[A-Z]\w*\("), "a camelCase call"),
+]
+
+
+def _docstrings():
+    yield "cdk_layer_sync", cdk_layer_sync.__doc__ or ""
+    for name in dir(cdk_layer_sync):
+        if name.startswith("_"):
+            continue
+        exported = getattr(cdk_layer_sync, name)
+        yield name, getattr(exported, "__doc__", "") or ""
+        for member, value in vars(exported).items() if isinstance(exported, type) else []:
+            if not member.startswith("_"):
+                yield f"{name}.{member}", getattr(value, "__doc__", "") or ""
+
+
+def test_no_docstring_shows_typescript_outside_its_translated_examples() -> None:
+    found = []
+    for where, doc in _docstrings():
+        prose = FENCE.sub("", doc)
+        found += [f"{where}: {label}: {m.group(0)!r}" for pattern, label in TYPESCRIPT for m in pattern.finditer(prose)]
+    assert found == []
