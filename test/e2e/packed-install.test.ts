@@ -19,11 +19,31 @@ function run(command: string, args: string[], cwd: string): string {
   return result.stdout;
 }
 
-/** The library as `npm publish` would ship it: compiled into lib/ (what `npm run build` writes), then packed. */
+/**
+ * The library as `npm publish` would ship it: the release artifact `npm run package` wrote into dist/js (CI's package
+ * step), when it is newer than every source file; else compiled into lib/ (what `npm run build` writes) and packed.
+ */
 function packLibrary(into: string): string {
+  const released = releasedTarball();
+  if (released) {
+    fs.copyFileSync(released, path.join(into, path.basename(released)));
+    return path.join(into, path.basename(released));
+  }
   run(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.jsii.json'], REPO_ROOT);
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', into], REPO_ROOT));
   return path.join(into, packed.filename);
+}
+
+/** dist/js's npm tarball, if `npm run package` made it after the last change to src/. */
+function releasedTarball(): string | undefined {
+  const dir = path.join(REPO_ROOT, 'dist', 'js');
+  const tarball = fs.existsSync(dir) ? fs.readdirSync(dir).find(f => f.endsWith('.tgz')) : undefined;
+  if (!tarball) {
+    return undefined;
+  }
+  const newestSource = Math.max(...fs.readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter(e => e.isFile()).map(e => fs.statSync(path.join(e.parentPath, e.name)).mtimeMs));
+  return fs.statSync(path.join(dir, tarball)).mtimeMs >= newestSource ? path.join(dir, tarball) : undefined;
 }
 
 /** A fresh app pinned to an older CDK, with the main example's code importing the installed package. */
