@@ -39,7 +39,8 @@ export class LayerSyncPlan implements FingerprintSource {
   public readonly pipelineStacks: ReadonlyMap<string, readonly PipelineStack[]>;
   private readonly root: IConstruct;
   private readonly constructs: readonly IConstruct[];
-  private wholeTreeFindings?: readonly TreeFinding[];
+  /** The findings of the whole tree, by the resource the pack reports each on; made on first use. */
+  private wholeTreeFindings?: ReadonlyMap<CfnResource | undefined, readonly TreeFinding[]>;
 
   /**
    * @param staleEntries the registry's stale entries, when the caller already checked them (`staleEntriesOf`)
@@ -82,15 +83,15 @@ export class LayerSyncPlan implements FingerprintSource {
   }
 
   /**
-   * The findings of the whole tree (`treeFindings`), every function analysed first, made once: the same function
-   * the aspect's App completion calls, so the pack's tree-wide rules and the aspect agree.
+   * The findings of the whole tree (`treeFindings`) on one resource, every function analysed first, made once for
+   * the tree: the same function the aspect's App completion calls, so the pack's tree-wide rules and the aspect agree.
    */
-  public treeFindings(): readonly TreeFinding[] {
+  public treeFindingsOn(resource: CfnResource): readonly TreeFinding[] {
     if (!this.wholeTreeFindings) {
       for (const fn of this.functions) {
         this.consumer(fn);
       }
-      this.wholeTreeFindings = treeFindings({
+      const findings = treeFindings({
         constructs: this.constructs,
         consumers: [...this.consumers.values()],
         publishedLayers: publishedLayersOf(this.producers),
@@ -98,8 +99,18 @@ export class LayerSyncPlan implements FingerprintSource {
         ownLockFile: this.ownLockFile,
         changedInternals: changedInternalsOf(this.root),
       });
+      const byResource = new Map<CfnResource | undefined, TreeFinding[]>();
+      for (const finding of findings) {
+        const onResource = byResource.get(finding.resource);
+        if (onResource) {
+          onResource.push(finding);
+        } else {
+          byResource.set(finding.resource, [finding]);
+        }
+      }
+      this.wholeTreeFindings = byResource;
     }
-    return this.wholeTreeFindings;
+    return this.wholeTreeFindings.get(resource) ?? [];
   }
 
   /** A function's layer sources as they stand now, without analysing them. */

@@ -14,9 +14,14 @@ interface NagSuppressionEntry {
   readonly applies_to?: unknown;
 }
 
+/** The rule id suffix of a finding: `cdk-layer-sync:UnhashedConsumer` gives `UnhashedConsumer`. */
+export function ruleName(definition: FindingDefinition): string {
+  return definition.id.slice(definition.id.indexOf(':') + 1);
+}
+
 /** The pack's rule id for a finding (`cdk-layer-sync:UnhashedConsumer` gives `LayerSync-UnhashedConsumer`). */
 export function packRuleId(definition: FindingDefinition): string {
-  return `${PACK_NAME}-${definition.id.slice(definition.id.indexOf(':') + 1)}`;
+  return `${PACK_NAME}-${ruleName(definition)}`;
 }
 
 /** The granular finding of a parameter, as both cdk-nag majors carry it: `Parameter::/x`. */

@@ -3,10 +3,10 @@ import { reportFinding } from '../annotate/report-finding';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { acknowledgeLine } from '../findings/user-language';
-import { ReportedFinding } from '../report/layer-dependency-report';
+import { ReportFinding } from '../report/report-shape';
 
 /** A finding the aspect reported, with where it stands, for the report and for surfacing it from Stages. */
-export interface RecordedFinding extends ReportedFinding {
+export interface RecordedFinding extends ReportFinding {
   readonly scope: IConstruct;
   readonly definition: FindingDefinition;
   readonly findingLevel: FindingLevel;

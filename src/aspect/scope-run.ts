@@ -37,6 +37,8 @@ export class ScopeRun {
   private readonly assetRecords: LayerAssetRecord[] = [];
   /** The first function reported for each finding, stack and layer source: the others of that cause point at it. */
   private readonly firstOfCause = new Map<string, string>();
+  /** The functions of a stack by the labels of their layer sources, indexed when a finding of the stack first needs it. */
+  private readonly functionsBySource = new Map<Stack, Map<string, CfnResource[]>>();
   private madePlan?: LayerSyncPlan;
 
   /**
@@ -166,13 +168,30 @@ export class ScopeRun {
     this.report(scope, finding.definition, message, finding.parameterName);
   }
 
-  /** The other functions of the consumer's stack (not of its nested stacks) with a layer source of this label, by path. */
+  /**
+   * The other functions of the consumer's stack (not of its nested stacks) with a layer source of this label, by path.
+   * The stack's functions are read once, however many causes its findings have.
+   */
   private functionsWithSource(consumer: ConsumerAnalysis, label: string): string[] {
-    return consumer.stack.node.findAll()
-      .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && c.cfnResourceType === FUNCTION_TYPE
-        && c !== consumer.fn && Stack.of(c) === consumer.stack)
-      .filter(fn => this.plan.currentSources(fn).some(source => source.label === label))
-      .map(fn => ownerScope(fn).node.path);
+    let bySource = this.functionsBySource.get(consumer.stack);
+    if (!bySource) {
+      bySource = new Map();
+      for (const fn of consumer.stack.node.findAll()) {
+        if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== FUNCTION_TYPE || Stack.of(fn) !== consumer.stack) {
+          continue;
+        }
+        for (const source of new Set(this.plan.currentSources(fn).map(s => s.label))) {
+          const functions = bySource.get(source);
+          if (functions) {
+            functions.push(fn);
+          } else {
+            bySource.set(source, [fn]);
+          }
+        }
+      }
+      this.functionsBySource.set(consumer.stack, bySource);
+    }
+    return (bySource.get(label) ?? []).filter(fn => fn !== consumer.fn).map(fn => ownerScope(fn).node.path);
   }
 
   private report(scope: IConstruct, definition: FindingDefinition, message: string, parameterName?: string): void {

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { PACK_NAME } from '../annotate/nag-suppressions';
 import { installedCdkNag } from './installed-cdk-nag';
 import { LayerSyncChecksProps } from './layer-sync-checks-props';
 import { createNagV2Pack } from './nag-v2-pack';
@@ -33,7 +34,7 @@ const WRONG_REGISTRATION = 'with cdk-nag 2 installed, the pack is an Aspect, not
  */
 export class LayerSyncChecks implements IAspect {
   /** The pack's name, as cdk-nag and the validation report show it. */
-  public readonly name: string = 'LayerSync';
+  public readonly name: string = PACK_NAME;
   /** The major of the installed cdk-nag the pack runs on: 2 or 3. */
   public readonly cdkNagMajor: number;
   private readonly aspect?: IAspect;

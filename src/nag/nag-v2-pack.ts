@@ -1,6 +1,7 @@
 import { CfnResource, IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
+import { PACK_NAME } from '../annotate/nag-suppressions';
 import { ownLockFileOf } from '../aspect/sync-session';
 import { LayerSyncChecksProps } from './layer-sync-checks-props';
 import { applyLayerSyncRules, NagRuleApplication } from './apply-layer-sync-rules';
@@ -30,7 +31,7 @@ export function createNagV2Pack(cdkNag: CdkNagV2Module, props: LayerSyncChecksPr
 
     constructor() {
       super({ verbose: props.verbose, logIgnores: props.logIgnores, reports: props.reports });
-      this.packName = 'LayerSync';
+      this.packName = PACK_NAME;
     }
 
     public visit(node: IConstruct): void {

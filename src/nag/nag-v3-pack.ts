@@ -1,6 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
+import { PACK_NAME } from '../annotate/nag-suppressions';
 import { ownLockFileOf } from '../aspect/sync-session';
 import { LayerSyncChecksProps } from './layer-sync-checks-props';
 import { applyLayerSyncRules, NagRuleApplication } from './apply-layer-sync-rules';
@@ -27,12 +28,12 @@ export interface CdkNagV3Module {
 export function createNagV3Pack(cdkNag: CdkNagV3Module, scope: IConstruct | undefined, props: LayerSyncChecksProps): NagPackV3 {
   const Base = cdkNag.NagPack;
   class LayerSyncNagV3Pack extends Base {
-    public readonly name = 'LayerSync';
+    public readonly name = PACK_NAME;
     private plan?: LayerSyncPlan;
 
     constructor() {
       super(scope, { verbose: props.verbose, writeSuppressionsToCloudFormation: props.writeSuppressionsToCloudFormation });
-      this.packName = 'LayerSync';
+      this.packName = PACK_NAME;
     }
 
     public validateScope(tree: IConstruct): unknown {

@@ -24,7 +24,6 @@ export const REPORT_FILE = 'layer-dependencies.json';
 export const REPORT_VERSION = 1;
 
 /** A finding as it was reported. */
-export type ReportedFinding = ReportFinding;
 
 /** What the report is made from. */
 export interface ReportInput {
@@ -33,7 +32,7 @@ export interface ReportInput {
   readonly registryFile?: string;
   readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
   readonly consumers: readonly ConsumerAnalysis[];
-  readonly findings: readonly ReportedFinding[];
+  readonly findings: readonly ReportFinding[];
   /** Layer versions' directory assets with their source fingerprints, for the next synthesis to compare. */
   readonly layerAssets?: readonly LayerAssetRecord[];
 }

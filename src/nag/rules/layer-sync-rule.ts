@@ -2,7 +2,7 @@ import { CfnResource } from 'aws-cdk-lib';
 import { PendingFinding } from '../../analysis/analyze-consumer';
 import { LayerSyncPlan } from '../../analysis/layer-sync-plan';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
-import { parameterFinding } from '../../annotate/nag-suppressions';
+import { parameterFinding, ruleName } from '../../annotate/nag-suppressions';
 import { FindingDefinition } from '../../findings/finding';
 
 
@@ -28,10 +28,7 @@ export interface LayerSyncRule {
   check(node: CfnResource, plan: LayerSyncPlan): RuleOutcome;
 }
 
-/** The rule id suffix of a finding: `cdk-layer-sync:UnhashedConsumer` gives `UnhashedConsumer`. */
-export function ruleName(definition: FindingDefinition): string {
-  return definition.id.slice(definition.id.indexOf(':') + 1);
-}
+export { ruleName };
 
 /**
  * The outcome of a rule from the findings the analysis gave: compliant without any; granular by parameter
@@ -72,7 +69,7 @@ export function treeFindingRule(definition: FindingDefinition, resourceType?: st
       if (resourceType !== undefined && node.cfnResourceType !== resourceType) {
         return { result: RuleCompliance.NOT_APPLICABLE, info: '' };
       }
-      const findings = plan.treeFindings().filter(f => f.resource === node && f.definition === definition);
+      const findings = plan.treeFindingsOn(node).filter(f => f.definition === definition);
       return resourceType === undefined && findings.length === 0
         ? { result: RuleCompliance.NOT_APPLICABLE, info: '' }
         : outcomeOf(findings);
