@@ -63,8 +63,9 @@ const projects = {
   },
 };
 // The release sweep (`npm run test:releases`, scripts/releases/sweep.sh): one aws-cdk-lib release installed in
-// CLS_RELEASE_DIR (scripts/releases/install-release.sh) runs the canaries of every CDK internal the library reads
-// and the end-to-end synthesis of the main example. Never part of the default projects.
+// CLS_RELEASE_DIR (scripts/releases/install-release.sh) runs the canaries of every CDK internal the library reads,
+// the end-to-end synthesis of the main example, and the corpus of app shapes (in process, and the pipeline app with
+// top-level stacks through the real CLI). Never part of the default projects.
 if (process.env.CDK_LIB === 'release') {
   const dir = process.env.CLS_RELEASE_DIR;
   if (!dir || !fs.existsSync(path.join(dir, 'node_modules', 'aws-cdk-lib', 'package.json'))) {
@@ -78,7 +79,7 @@ if (process.env.CDK_LIB === 'release') {
   projects.release = {
     ...shared,
     displayName: `aws-cdk-lib ${version} (release sweep)`,
-    testMatch: ['**/test/cdk-internals/**/*.test.ts', '**/test/e2e/cross-stack-layers.test.ts'],
+    testMatch: ['**/test/cdk-internals/**/*.test.ts', '**/test/e2e/cross-stack-layers.test.ts', '**/test/e2e/app-shapes.test.ts', '**/test/e2e/pipeline-top-level-stacks.test.ts'],
     setupFiles: [path.join(__dirname, 'test', 'setup', 'release.js')],
     moduleNameMapper: {
       '^aws-cdk-lib$': lib, '^aws-cdk-lib/(.*)$': `${lib}/$1`,

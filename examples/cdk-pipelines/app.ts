@@ -1,6 +1,8 @@
 import { App, AspectPriority, Aspects } from 'aws-cdk-lib';
 // In your own app: import { LayerDependencyAspect } from 'cdk-layer-sync';
 import { LayerDependencyAspect } from '../../src';
+import { LambdaStack } from './lib/lambda-stack';
+import { LayerStack } from './lib/layer-stack';
 import { PipelineStack } from './lib/pipeline-stack';
 
 const app = new App();
@@ -21,6 +23,13 @@ new PipelineStack(app, 'PipelineStack', {
   sameWave: flag('sameWave'),
   exportLayer: flag('exportLayer'),
 });
+
+// `-c topLevelStacks=true`: the layer and function stacks also at the App's top level, declared after the pipeline
+// stack, as public pipeline apps keep a copy for a developer's own `cdk deploy` beside the pipeline.
+if (flag('topLevelStacks')) {
+  new LayerStack(app, 'LayerStack', { layerSourceDir: app.node.tryGetContext('layerSourceDir') });
+  new LambdaStack(app, 'LambdaStack');
+}
 
 // The one line on the App, as in any other app (each Stage has its own, in lib/stages.ts): it reports any Stage
 // left without one. `-c layerSync=off` leaves every aspect out, to show what CDK Pipelines does alone.

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run test:releases`: installs each aws-cdk-lib release of releases.json side by side (install-release.sh) and
-// runs, on each, the canary and simulated-change tests of every CDK internal the library reads (test/cdk-internals)
-// and the end-to-end synthesis of the main example (test/e2e/cross-stack-layers.test.ts), through the jest project
-// CDK_LIB=release. Prints a table and ends with `releases: N passed, N failed` (tests, summed).
+// runs, on each, the canary and simulated-change tests of every CDK internal the library reads (test/cdk-internals),
+// the end-to-end synthesis of the main example (test/e2e/cross-stack-layers.test.ts) and the corpus of app shapes
+// (test/e2e/app-shapes.test.ts, test/e2e/pipeline-top-level-stacks.test.ts), through the jest project CDK_LIB=release. Prints a table and ends with `releases: N passed, N failed` (tests, summed).
 //
 //   node scripts/releases/sweep.js                 every release of releases.json
 //   node scripts/releases/sweep.js 2.200.0 2.250.0 those releases
@@ -54,9 +54,10 @@ function sweepOne(version) {
     return { version, error: `jest wrote no results: ${(jest.stderr || '').trim().split('\n').slice(-3).join(' ')}` };
   }
   const report = JSON.parse(fs.readFileSync(results, 'utf-8'));
-  const parts = { canaries: count(), example: count() };
+  const parts = { canaries: count(), example: count(), shapes: count() };
   for (const file of report.testResults) {
-    const part = file.name.includes(`${path.sep}cdk-internals${path.sep}`) ? parts.canaries : parts.example;
+    const part = file.name.includes(`${path.sep}cdk-internals${path.sep}`) ? parts.canaries
+      : file.name.endsWith('cross-stack-layers.test.ts') ? parts.example : parts.shapes;
     if (file.assertionResults.length === 0 && file.status === 'failed') {
       part.failed += 1;
       part.failures.push(`${path.basename(file.name)}: ${(file.message || '').split('\n')[0]}`);
@@ -89,18 +90,18 @@ function cell(part) {
 
 function table(rows, date) {
   const lines = [
-    `Swept on ${date} with \`npm run test:releases\` (the canary and simulated-change tests of every CDK internal read,`,
-    'and the end-to-end `cdk synth` of the main example, twice, with a layer change between):',
+    `Swept on ${date} with \`npm run test:releases\` (the canary and simulated-change tests of every CDK internal read;`,
+    'the end-to-end `cdk synth` of the main example, twice, with a layer change between; the corpus of app shapes):',
     '',
-    '| aws-cdk-lib | CDK internals | Main example | Result |',
-    '| --- | --- | --- | --- |',
-    ...rows.map(r => `| ${r.version} | ${r.error ? r.error : cell(r.canaries)} | ${cell(r.example)} | ${ok(r) ? 'supported' : '**fails**'} |`),
+    '| aws-cdk-lib | CDK internals | Main example | App shapes | Result |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows.map(r => `| ${r.version} | ${r.error ? r.error : cell(r.canaries)} | ${cell(r.example)} | ${cell(r.shapes)} | ${ok(r) ? 'supported' : '**fails**'} |`),
   ];
   return lines.join('\n');
 }
 
 function ok(row) {
-  return !row.error && row.canaries.failed === 0 && row.example.failed === 0 && row.canaries.passed > 0 && row.example.passed > 0;
+  return !row.error && [row.canaries, row.example, row.shapes].every(part => part.failed === 0 && part.passed > 0);
 }
 
 function writeReadme(text) {
@@ -125,7 +126,7 @@ function main() {
     const row = sweepOne(version);
     rows.push(row);
     console.log(ok(row) ? 'supported' : 'FAILS');
-    for (const failure of [...(row.canaries?.failures ?? []), ...(row.example?.failures ?? []), ...(row.error ? [row.error] : [])]) {
+    for (const failure of [...(row.canaries?.failures ?? []), ...(row.example?.failures ?? []), ...(row.shapes?.failures ?? []), ...(row.error ? [row.error] : [])]) {
       console.log(`  ${failure}`);
     }
   }
@@ -135,8 +136,10 @@ function main() {
     writeReadme(text);
     console.log('README.md: table written');
   }
-  const passed = rows.reduce((n, r) => n + (r.canaries?.passed ?? 0) + (r.example?.passed ?? 0), 0);
-  const failed = rows.reduce((n, r) => n + (r.error ? 1 : r.canaries.failed + r.example.failed + (ok(r) ? 0 : Number(r.canaries.passed === 0 || r.example.passed === 0))), 0);
+  const parts = r => [r.canaries, r.example, r.shapes];
+  const passed = rows.reduce((n, r) => n + (r.error ? 0 : parts(r).reduce((m, part) => m + part.passed, 0)), 0);
+  const failed = rows.reduce((n, r) => n + (r.error ? 1
+    : parts(r).reduce((m, part) => m + part.failed, 0) + (ok(r) ? 0 : Number(parts(r).some(part => part.passed === 0)))), 0);
   console.log(`releases: ${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
 }

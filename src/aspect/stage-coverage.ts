@@ -45,8 +45,8 @@ export function registerLayerSyncAspect(aspect: object): void {
 
 /**
  * Register, on the App, a property injector for `lambda.Function` that gives the Stage of every function built
- * below it its own aspect (`makeAspect()`), once per Stage. An injector the user registered for the same id before
- * the call is chained: it still runs. Does nothing, and returns false, on a release without property injectors.
+ * below it its own aspect (`makeAspect()`), once per Stage, and the Stages already built get theirs now. An injector
+ * the user registered for the same id before the call is chained: it still runs. Does nothing, and returns false, on a release without property injectors.
  */
 export function coverStagesAsBuilt(app: IConstruct, makeAspect: () => core.IAspect): boolean {
   const found = injectorsApi();
@@ -74,6 +74,15 @@ export function coverStagesAsBuilt(app: IConstruct, makeAspect: () => core.IAspe
   };
   injectors.add(injector);
   COVERAGE.set(app.node.root, { injector, functionId: found.functionId, seen });
+  // Stages built before the call get their aspect now: those not yet synthesized (no CDK Pipelines' addStage() ran
+  // on them) then follow like the others; those already synthesized are reported by StageNotCovered.
+  for (const stage of app.node.findAll()) {
+    if (Stage.isStage(stage) && stage !== app.node.root && !core.App.isApp(stage) && !hasLayerSyncAspect(stage)) {
+      const aspect = makeAspect();
+      IMPLICIT.add(aspect);
+      core.Aspects.of(stage).add(aspect, { priority: core.AspectPriority.DEFAULT });
+    }
+  }
   return true;
 }
 

@@ -1,4 +1,4 @@
-import { attachCustomSynthesis, CfnResource, Stack } from 'aws-cdk-lib';
+import { attachCustomSynthesis, CfnResource, ISynthesisSession, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { changedInternalsOf } from '../cdk-internals/cdk-internal';
 import { SYNTHESIS_PHASE_ORDER } from '../cdk-internals/synthesis-phase';
@@ -8,7 +8,9 @@ import { unsupportedCdkReleaseMessage, UNSUPPORTED_CDK_RELEASE } from '../findin
 import { LayerProducer, publishingResource } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, replaceEntries, updateRegistryFile } from '../registry/registry-file';
-import { writeReport } from '../report/layer-dependency-report';
+import { compareText } from '../io/compare-text';
+import { buildReport, writeReport } from '../report/layer-dependency-report';
+import type { LayerDependencyReport, ReportFinding } from '../report/report-shape';
 import { ResolvedOptions } from './resolved-options';
 import { SessionView } from './session-view';
 
@@ -16,55 +18,79 @@ const REPORTER_ID = 'CdkLayerSyncReport';
 
 /**
  * Write the report (`layer-dependencies.json`) and, when an aspect asks, its registry lock file at the end of the
- * root's synthesis, when every visit and every Stage is done. Uses CDK's public custom-synthesis hook on one
- * construct under the root.
+ * root's synthesis, when every visit, every Stage and every template is done.
+ *
+ * CDK's public custom-synthesis hook is attached to the root itself: CDK synthesizes the tree children first and the
+ * root last, so the outputs are written after every template, wherever the stacks sit and whenever the first aspect
+ * ran (CDK Pipelines' `addStage()` runs a Stage's aspects while the App is still being built, before the stacks
+ * declared after it exist). A root that already has a custom synthesis of its own keeps it, and the outputs go on a
+ * construct added under it now: stacks added later are then written after the report, which names the check that
+ * could not run (`UnsupportedCdkRelease`, asking for a report on a tested release).
  */
 export function writeOutputsOnSynthesis(root: IConstruct, session: SessionView): void {
-  if (!(root instanceof Construct) || root.node.tryFindChild(REPORTER_ID)) {
+  if (!(root instanceof Construct)) {
     return;
   }
-  const reporter = new Construct(root, REPORTER_ID);
-  attachCustomSynthesis(reporter, {
-    onSynthesize: synthesis => {
-      const runOptions = session.runOptions;
-      writeReport(synthesis.outdir, {
-        producers: session.producers,
-        registryEntries: [...new Set(runOptions.flatMap(options => options.registry?.entries ?? []))],
-        registryFile: runOptions.find(options => options.registry?._file)?.registry?._file,
-        staleEntries: session.staleEntries,
-        consumers: session.consumers,
-        findings: session.findings.map(({ id, level, path, message, findingLevel, stands }) => ({
-          id, level, path, message, ...(findingLevel === FindingLevel.WARNING && !stands ? { acknowledged: true } : {}),
-        })),
-        layerAssets: session.layerAssets,
-      });
-      failOnLateChanges(session);
-      const written = new Set<string>();
-      for (const options of runOptions) {
-        if (options.registryOutput && !written.has(options.registryOutput)) {
-          written.add(options.registryOutput);
-          updateRegistryFile(options.registryOutput, registryOutputUpdate(session.producers, options));
-        }
-      }
-    },
+  const synthesis = { onSynthesize: (info: ISynthesisSession) => writeOutputs(info.outdir, session) };
+  try {
+    attachCustomSynthesis(root, synthesis);
+  } catch (error) {
+    // A root that already has a custom synthesis (CDK defines it once, as a read-only property): keep the user's.
+    if (!(error instanceof TypeError) || root.node.tryFindChild(REPORTER_ID)) {
+      throw error;
+    }
+    attachCustomSynthesis(new Construct(root, REPORTER_ID), synthesis);
+  }
+}
+
+function writeOutputs(outdir: string, session: SessionView): void {
+  const runOptions = session.runOptions;
+  const report = buildReport({
+    producers: session.producers,
+    registryEntries: [...new Set(runOptions.flatMap(options => options.registry?.entries ?? []))],
+    registryFile: runOptions.find(options => options.registry?._file)?.registry?._file,
+    staleEntries: session.staleEntries,
+    consumers: session.consumers,
+    findings: session.findings.map(({ id, level, path, message, findingLevel, stands }) => ({
+      id, level, path, message, ...(findingLevel === FindingLevel.WARNING && !stands ? { acknowledged: true } : {}),
+    })),
+    layerAssets: session.layerAssets,
   });
+  // Building the report read the templates CDK wrote: what it found changed is a finding of the report too.
+  const late = lateFinding(session);
+  writeReport(outdir, late ? withFinding(report, late) : report);
+  if (late?.level === FindingLevel.ERROR) {
+    throw new Error(`[${late.level}] ${late.id}: ${late.message}`);
+  }
+  if (late) {
+    session.printOnce(`[${late.level}] ${late.id}: ${late.message}`);
+  }
+  const written = new Set<string>();
+  for (const options of runOptions) {
+    if (options.registryOutput && !written.has(options.registryOutput)) {
+      written.add(options.registryOutput);
+      updateRegistryFile(options.registryOutput, registryOutputUpdate(session.producers, options));
+    }
+  }
 }
 
 /**
- * A CDK internal found changed while the report was written, after the last validation: the synthesis phases ran in
- * another order. Too late for an annotation, so an ERROR level stops the synthesis here, and a lower one is printed.
+ * A check of the synthesis phases that failed while the report was written, after the last validation: too late
+ * for an annotation, so it is in the report's findings, an ERROR level stops the synthesis here, and a lower one is
+ * printed.
  */
-function failOnLateChanges(session: SessionView): void {
+function lateFinding(session: SessionView): ReportFinding | undefined {
   const late = changedInternalsOf(session.root).filter(change => change.internal === SYNTHESIS_PHASE_ORDER);
   const level = session.appOptions.levelOf(UNSUPPORTED_CDK_RELEASE);
   if (late.length === 0 || level === FindingLevel.OFF) {
-    return;
+    return undefined;
   }
-  const message = `[${level}] ${UNSUPPORTED_CDK_RELEASE.id}: ${unsupportedCdkReleaseMessage(late[0])}`;
-  if (level === FindingLevel.ERROR) {
-    throw new Error(message);
-  }
-  session.printOnce(message);
+  return { id: UNSUPPORTED_CDK_RELEASE.id, level, path: late[0].scope.node.path, message: unsupportedCdkReleaseMessage(late[0]) };
+}
+
+function withFinding(report: LayerDependencyReport, finding: ReportFinding): LayerDependencyReport {
+  const findings = [...report.findings, finding].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
+  return { ...report, findings };
 }
 
 /**

@@ -4,7 +4,7 @@ import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { CdkInternal, recordChangedInternal } from './cdk-internal';
 
 export const SYNTHESIS_PHASE_ORDER: CdkInternal = {
-  name: 'the order of synthesis phases (aspects, then validation, then templates, then custom synthesis)',
+  name: 'the order of synthesis phases (aspects, then validation, then every template, then the root\'s custom synthesis)',
   checksOff: 'fingerprints written by the App\'s validation (layers attached late) and the versions and aliases in '
     + 'layer-dependencies.json',
 };
@@ -54,7 +54,7 @@ export function synthesizedTemplate(stack: Stack): SynthesizedTemplate | undefin
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
       throw new Error(`cdk-layer-sync: cannot read the template ${file} CDK wrote for stack ${stack.node.path}: ${(error as Error).message}`);
     }
-    recordChangedInternal(stack, SYNTHESIS_PHASE_ORDER, `the template ${file} was not written before custom synthesis`);
+    recordChangedInternal(stack, SYNTHESIS_PHASE_ORDER, `the template ${file} was not written before the root's custom synthesis`);
     return undefined;
   }
   let template: SynthesizedTemplate;

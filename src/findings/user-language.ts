@@ -66,3 +66,16 @@ export function retainLayerLine(language?: UserLanguage): string {
     go: 'RemovalPolicy: awscdk.RemovalPolicy_RETAIN',
   }, language);
 }
+
+/** The aspect's prop that sets one finding's level, given in the app's language (`unsupportedCdkRelease`). */
+export function levelPropLine(prop: string, level: string, language?: UserLanguage): string {
+  const snake = prop.replace(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
+  const pascal = `${prop[0].toUpperCase()}${prop.slice(1)}`;
+  return inUserLanguage({
+    typescript: `new LayerDependencyAspect({ ${prop}: FindingLevel.${level} })`,
+    python: `LayerDependencyAspect(${snake}=FindingLevel.${level})`,
+    java: `new LayerDependencyAspect(LayerDependencyAspectProps.builder().${prop}(FindingLevel.${level}).build())`,
+    csharp: `new LayerDependencyAspect(new LayerDependencyAspectProps { ${pascal} = FindingLevel.${level} })`,
+    go: `cdklayersync.NewLayerDependencyAspect(&cdklayersync.LayerDependencyAspectProps{${pascal}: cdklayersync.FindingLevel_${level}})`,
+  }, language);
+}

@@ -23,8 +23,6 @@ export const REPORT_FILE = 'layer-dependencies.json';
 /** The report format version. */
 export const REPORT_VERSION = 1;
 
-/** A finding as it was reported. */
-
 /** What the report is made from. */
 export interface ReportInput {
   readonly producers: readonly LayerProducer[];
@@ -166,9 +164,9 @@ function findingOfStatus(status: LayerStatus): string | undefined {
   }
 }
 
-/** Write the report into a cloud assembly directory, atomically. */
-export function writeReport(assemblyDirectory: string, input: ReportInput): void {
-  writeFileAtomic(path.join(assemblyDirectory, REPORT_FILE), `${JSON.stringify(buildReport(input), undefined, 2)}\n`);
+/** Write a report (`buildReport`) into a cloud assembly directory, atomically. */
+export function writeReport(assemblyDirectory: string, report: LayerDependencyReport): void {
+  writeFileAtomic(path.join(assemblyDirectory, REPORT_FILE), `${JSON.stringify(report, undefined, 2)}\n`);
 }
 
 /** `Condition NAME` when a CloudFormation condition decides whether the resource exists. */

@@ -10,7 +10,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { IConstruct } from 'constructs';
 import { LayerDependencyAspect } from '../../src';
-import { addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, newApp, ProducerStack, ssmLayer, versionAndAlias } from '../helpers/apps';
+import { addAspect, ConsumerStack, consumerFunction, expectedShortFingerprint, functionOf, messages, newApp, ProducerStack, ssmLayer, versionAndAlias } from '../helpers/apps';
 import { describeWhen } from '../helpers/cdk-version';
 import { PIPELINE_ENV, pipelineActions, runOrder } from '../helpers/pipelines';
 
@@ -177,13 +177,32 @@ describeWhen(HAS_INJECTORS)('addToApp on a release with property injectors', () 
     expect(synthError(app)).toContain('its functions are raw CfnFunctions (or CustomResourceProvider functions), which no property injector sees');
   });
 
-  test('a Stage whose functions were built before the call is reported, naming why', () => {
+  test('a Stage built before the call, not yet synthesized, gets its aspect from the call: its consumer follows', () => {
     const app = newApp();
     const stage = new Stage(app, 'Prod');
+    const producer = new ProducerStack(stage, 'Layers');
+    const consumer = new ConsumerStack(stage, 'Orders');
+    LayerDependencyAspect.addToApp(app);
+    expect(synthError(app)).toBe('');
+    expect(functionOf(Template.fromStack(consumer)).properties.Description)
+      .toBe(`[layer-sync ${expectedShortFingerprint(Template.fromStack(producer))}]`);
+  });
+
+  test('a Stage CDK Pipelines synthesized before the call is reported, naming why', () => {
+    const app = newApp();
+    const pipelineStack = new Stack(app, 'PipelineStack', { env: PIPELINE_ENV });
+    const pipeline = new pipelines.CodePipeline(pipelineStack, 'Pipeline', {
+      synth: new pipelines.ShellStep('Synth', { input: pipelines.CodePipelineSource.gitHub('example-org/app', 'main'), commands: ['npx cdk synth'] }),
+    });
+    const stage = new Stage(pipelineStack, 'Prod', { env: PIPELINE_ENV });
     new ProducerStack(stage, 'Layers');
     new ConsumerStack(stage, 'Orders');
+    pipeline.addStage(stage);
     LayerDependencyAspect.addToApp(app);
-    expect(synthError(app)).toContain('its functions were built before LayerDependencyAspect.addToApp(app) was called');
+    expect(synthError(app)).toBe('');
+    // The Stage's annotation is collected by the top-level stack holding it, where `cdk synth` fails on it.
+    expect(messages(pipelineStack, 'error')).toEqual([expect.stringMatching(
+      /^cdk-layer-sync:StageNotCovered: .*its functions were built before LayerDependencyAspect.addToApp\(app\) was called/)]);
   });
 
   test('a user aspect at the default priority that builds the Stage\'s first function works (the injected aspect runs at DEFAULT)', () => {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { attachCustomSynthesis, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LayerRegistry } from '../../src';
 import {
@@ -141,5 +141,46 @@ describe('StaleRegistryEntry', () => {
     registry.addDirectory(PARAMETER, source);
     registry.writeFile(lock);
     expect(messages(consumerApp(lock).consumer, 'warning')).toEqual([]);
+  });
+});
+
+describe('when and where the outputs are written', () => {
+  test('the report is written after every template: a stack declared after a Stage synthesized early has its versions', () => {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    new ProducerStack(stage, 'Layers');
+    addAspect(stage);
+    // The Stage synthesizes now, as CDK Pipelines' addStage() does, before the stacks below exist.
+    stage.synth();
+    new ProducerStack(app, 'Producer');
+    new ConsumerStack(app, 'Consumer');
+    addAspect(app);
+    const directory = app.synth().directory;
+    const report = JSON.parse(fs.readFileSync(path.join(directory, 'layer-dependencies.json'), 'utf-8'));
+    const consumer = report.consumers.find((c: { function: string }) => c.function === 'Consumer/Consumer');
+    expect(consumer).toEqual(expect.objectContaining({ versions: [expect.stringMatching(/^ConsumerCurrentVersion/)], aliases: ['Live'] }));
+    expect(report.findings).toEqual([]);
+  });
+
+  test('the library adds no construct of its own to the app\'s tree', () => {
+    const app = newApp();
+    new ProducerStack(app, 'Producer');
+    new ConsumerStack(app, 'Consumer');
+    addAspect(app);
+    app.synth();
+    expect(app.node.children.map(child => child.node.id).sort()).toEqual(['Consumer', 'Producer', 'Tree']);
+  });
+
+  test('an App with a custom synthesis of its own keeps it, and the report is still written', () => {
+    const app = newApp();
+    const ran: string[] = [];
+    attachCustomSynthesis(app, { onSynthesize: session => ran.push(session.outdir) });
+    new ProducerStack(app, 'Producer');
+    new ConsumerStack(app, 'Consumer');
+    addAspect(app);
+    const directory = app.synth().directory;
+    expect(ran).toEqual([directory]);
+    const report = JSON.parse(fs.readFileSync(path.join(directory, 'layer-dependencies.json'), 'utf-8'));
+    expect(report.consumers.map((c: { function: string }) => c.function)).toEqual(['Consumer/Consumer']);
   });
 });

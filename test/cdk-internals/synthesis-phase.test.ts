@@ -41,7 +41,7 @@ describe('simulated change', () => {
   test('a template not written before the report: the synthesis fails with UnsupportedCdkRelease', () => {
     const { app } = appChangingTemplate(file => fs.rmSync(file));
     expect(() => app.synth())
-      .toThrow(/cdk-layer-sync:UnsupportedCdkRelease: .*changed the order of synthesis phases.*Consumer.template.json was not written/);
+      .toThrow(/UnsupportedCdkRelease: .*could not run a check at Consumer: it reads the order of synthesis.*Consumer.template.json was not written/);
     expect(changedInternalsOf(app)).toEqual([expect.objectContaining({ internal: SYNTHESIS_PHASE_ORDER })]);
   });
 
@@ -70,6 +70,17 @@ describe('simulated change', () => {
       write.mockRestore();
     }
     expect(printed.join('')).toContain('[WARNING] cdk-layer-sync:UnsupportedCdkRelease');
-    expect(fs.existsSync(path.join(directory!, 'layer-dependencies.json'))).toBe(true);
+    const report = JSON.parse(fs.readFileSync(path.join(directory!, 'layer-dependencies.json'), 'utf-8'));
+    expect(report.findings).toEqual([expect.objectContaining({
+      id: 'cdk-layer-sync:UnsupportedCdkRelease', level: 'WARNING', path: 'Consumer',
+      message: expect.stringContaining('Consumer.template.json was not written'),
+    })]);
+  });
+
+  test('at level OFF nothing is printed, reported or thrown', () => {
+    const { app } = appChangingTemplate(file => fs.rmSync(file), { unsupportedCdkRelease: FindingLevel.OFF });
+    const directory = app.synth().directory;
+    const report = JSON.parse(fs.readFileSync(path.join(directory, 'layer-dependencies.json'), 'utf-8'));
+    expect(report.findings).toEqual([]);
   });
 });
