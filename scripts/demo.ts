@@ -2,8 +2,9 @@
 //
 // 1. Copy the shared layer's source to a temporary directory, synthesize, change one line of the layer,
 //    synthesize again: with the aspect, every consumer gets a new fingerprint, a new Version and a moved alias.
-// 2. The same without the aspect: the consumer template does not change at all, so `cdk deploy` would
-//    skip ChildStack and the Live aliases would keep running code built against the old layer.
+// 2. The same without the aspect: the consumer template does not change at all. ChildStack reads the layer through an
+//    SSM parameter type, so `cdk deploy` still updates it and $LATEST gets the new layer, but no version is published
+//    and the Live aliases keep running code built against the old layer.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -46,7 +47,8 @@ function scenario(title: string, withAspect: boolean): boolean {
     console.log(`  Live alias  : ${old.aliasTarget}`);
     console.log(`             -> ${now.aliasTarget}`);
     console.log(`  so          : ${moved ? 'cdk deploy updates the function, publishes a version and moves Live to it'
-      : 'cdk deploy skips ChildStack; Live keeps running code built against the old layer'}`);
+      : 'cdk deploy updates ChildStack ($LATEST gets the new layer: CloudFormation re-reads the SSM parameter), but '
+        + 'publishes no version; Live keeps running code built against the old layer'}`);
   }
   return allMoved;
 }

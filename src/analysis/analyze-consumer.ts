@@ -2,66 +2,12 @@ import { CfnResource, FeatureFlags, Stack } from 'aws-cdk-lib';
 import { detectLayerSources } from '../detect/detect-layer-sources';
 import { LayerSource, LayerSourceKind } from '../detect/layer-source';
 import { SsmContextLookup } from '../detect/ssm-context-lookup';
-import { cachedLayerLookupMessage, CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
-import { exportedLayerArnMessage, EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
-import { FindingDefinition } from '../findings/finding';
-import { ownerScope } from '../cfn/owner-scope';
-import { registryDisagreesMessage, staleRegistryEntryMessage, STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
-import { unhashedConsumerMessage, UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
-import { unresolvableLayerReferenceMessage, UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
-import { LayerProducer, publishingResource } from '../producers/layer-producer';
-import { LayerStatus } from '../report/layer-status';
+import { AnalyzedLayer, ConsumerFacts, FingerprintOrigin, TrackedLayer } from '../facts/consumer-facts';
+import { LayerStatus } from '../facts/layer-status';
+import { FINDINGS } from '../findings/catalog';
+import { PendingFinding } from '../findings/finding';
+import { LayerProducer } from '../producers/layer-producer';
 import { StaleEntry } from '../registry/stale-entries';
-
-/** Where a tracked layer's fingerprint came from. */
-export enum FingerprintOrigin {
-  /** An entry of the user's `LayerRegistry`. */
-  REGISTRY = 'registry',
-  /** A producer (SSM parameter + LayerVersion) discovered in the app. */
-  DISCOVERED = 'discovered',
-  /** The LayerVersion a weak cross-stack reference points at. */
-  REFERENCE = 'reference',
-}
-
-/** A layer source the aspect can follow. */
-export interface TrackedLayer {
-  readonly source: LayerSource;
-  readonly fingerprint: string;
-  readonly origin: FingerprintOrigin;
-  /** The discovered producer, when there is one. */
-  readonly producer?: LayerProducer;
-  /** The producing layer version of the app, when known. */
-  readonly layer?: CfnResource;
-  /** Every layer version a CloudFormation condition can pick, when one does (`LayerProducer.alternatives`). */
-  readonly alternatives?: readonly CfnResource[];
-  /** Set when the registry entry it came from is stale. */
-  readonly stale?: StaleEntry;
-}
-
-/** One layer of a function with what the aspect made of it. */
-export interface AnalyzedLayer {
-  readonly source: LayerSource;
-  readonly status: LayerStatus;
-  readonly tracked?: TrackedLayer;
-  /**
-   * The fingerprint of a layer version of the app passed by strong reference (Export/Import): not written into the
-   * function, which cannot follow it, but what `diff` compares to tell when that layer changes.
-   */
-  readonly exportedFingerprint?: string;
-}
-
-/** A finding waiting to be reported at the level the props give. */
-export interface PendingFinding {
-  readonly definition: FindingDefinition;
-  readonly message: string;
-  /** The SSM parameter the finding is about, when it is about one (cdk-nag's granular ids name it). */
-  readonly parameterName?: string;
-  /**
-   * The layer source it is about, as the report labels it (`SSM parameter '/x'`): functions of one stack with a
-   * finding of one cause read as one finding (`sameCauseMessage`).
-   */
-  readonly cause?: string;
-}
 
 /** The status of a layer nothing needs to follow, by source kind; any other such source is a pinned SSM version. */
 const UNTRACKED_STATUS: Partial<Record<LayerSourceKind, LayerStatus>> = {
@@ -69,12 +15,8 @@ const UNTRACKED_STATUS: Partial<Record<LayerSourceKind, LayerStatus>> = {
   [LayerSourceKind.LITERAL_ARN]: LayerStatus.LITERAL_ARN,
 };
 
-/** Everything the aspect knows about one consumer function. */
-export interface ConsumerAnalysis {
-  readonly fn: CfnResource;
-  readonly stack: Stack;
-  readonly layers: readonly AnalyzedLayer[];
-  readonly tracked: readonly TrackedLayer[];
+/** Everything the aspect knows about one consumer function: its facts, and the findings every check gave on them. */
+export interface ConsumerAnalysis extends ConsumerFacts {
   readonly findings: readonly PendingFinding[];
 }
 
@@ -98,78 +40,54 @@ export interface FingerprintSource {
 }
 
 /**
- * Classify a function's layers and find a fingerprint for each one that comes from a shared layer.
- * Pure over the construct tree: reports and rewrites nothing.
+ * Classify a function's layers, find a fingerprint for each one that comes from a shared layer, then run every
+ * finding's check of the catalogue on those facts. Pure over the construct tree: reports and rewrites nothing.
  */
 export function analyzeConsumer(
   fn: CfnResource, fingerprints: FingerprintSource, ssmLookups?: ReadonlyMap<string, readonly SsmContextLookup[]>,
 ): ConsumerAnalysis {
   const stack = Stack.of(fn);
-  const path = ownerScope(fn).node.path;
-  const layers: AnalyzedLayer[] = [];
-  const findings: PendingFinding[] = [];
-  for (const source of detectLayerSources(fn, ssmLookups)) {
-    const resolution = resolveSource(source, stack, fingerprints);
-    if (source.kind === LayerSourceKind.CACHED_LOOKUP) {
-      layers.push({ source, status: LayerStatus.CACHED_LOOKUP });
-      findings.push({
-        definition: CACHED_LAYER_LOOKUP,
-        message: cachedLayerLookupMessage(path, source.parameterName!, source.contextKey!),
-        parameterName: source.parameterName,
-        cause: source.label,
-      });
-    } else if (resolution === undefined) {
-      layers.push({ source, status: UNTRACKED_STATUS[source.kind] ?? LayerStatus.PINNED });
-    } else if ('fingerprint' in resolution) {
-      const tracked: TrackedLayer = { source, ...resolution };
-      layers.push({ source, status: resolution.stale ? LayerStatus.STALE : LayerStatus.TRACKED, tracked });
-      if (resolution.stale) {
-        findings.push({
-          definition: STALE_REGISTRY_ENTRY,
-          message: staleRegistryEntryMessage(path, resolution.stale, fingerprints.registryFile),
-          parameterName: source.parameterName,
-        });
-      }
-      if (resolution.overriddenRegistryFingerprint && resolution.producer) {
-        findings.push({
-          definition: STALE_REGISTRY_ENTRY,
-          message: registryDisagreesMessage(path, resolution.producer.parameterName, resolution.overriddenRegistryFingerprint,
-            ownerScope(publishingResource(resolution.producer)).node.path, resolution.fingerprint, fingerprints.registryFile),
-          parameterName: source.parameterName,
-        });
-      }
-    } else if (resolution.unresolvable) {
-      layers.push({ source, status: LayerStatus.UNRESOLVABLE });
-      findings.push({
-        definition: UNRESOLVABLE_LAYER_REFERENCE,
-        message: unresolvableLayerReferenceMessage(path, source.label, resolution.missing),
-        parameterName: source.parameterName,
-        cause: source.label,
-      });
-    } else if (source.kind === LayerSourceKind.STRONG_REFERENCE || source.kind === LayerSourceKind.IMPORT_VALUE) {
-      const exported = source.target ? fingerprints.forResource(source.target) : undefined;
-      layers.push({ source, status: LayerStatus.EXPORTED, exportedFingerprint: exported && 'fingerprint' in exported ? exported.fingerprint : undefined });
-      findings.push({ definition: EXPORTED_LAYER_ARN, message: exportedLayerArnMessage(path, source.label), cause: source.label });
-    } else {
-      layers.push({ source, status: LayerStatus.UNHASHED });
-      findings.push({
-        definition: UNHASHED_CONSUMER,
-        message: unhashedConsumerMessage(path, source.label, resolution.missing, source.fix),
-        parameterName: source.parameterName,
-        cause: source.label,
-      });
-    }
-  }
-  const tracked = layers.flatMap(l => (l.tracked ? [l.tracked] : []));
-  return { fn, stack, layers, tracked, findings };
+  const layers = detectLayerSources(fn, ssmLookups).map(source => analyzeLayer(source, resolveSource(source, stack, fingerprints), fingerprints));
+  const facts: ConsumerFacts = {
+    fn, stack, layers, tracked: layers.flatMap(l => (l.tracked ? [l.tracked] : [])), registryFile: fingerprints.registryFile,
+  };
+  return { ...facts, findings: consumerFindings(facts) };
 }
 
-/** The stack that publishes a tracked layer in this app: its SSM parameter's, else the layer's own; none for registry entries. */
-export function producerStackOf(tracked: TrackedLayer): Stack | undefined {
-  if (tracked.producer) {
-    return tracked.producer.parameter.stack;
+/** Every finding the catalogue's checks give on one consumer: each layer's in the function's order, then the function's. */
+export function consumerFindings(facts: ConsumerFacts): PendingFinding[] {
+  const findings: PendingFinding[] = [];
+  for (const layer of facts.layers) {
+    for (const definition of FINDINGS) {
+      findings.push(...definition.checkLayer?.(layer, facts) ?? []);
+    }
   }
-  return tracked.layer ? Stack.of(tracked.layer) : undefined;
+  for (const definition of FINDINGS) {
+    findings.push(...definition.checkConsumer?.(facts) ?? []);
+  }
+  return findings;
+}
+
+/** What one layer source is, given how its fingerprint resolved. */
+function analyzeLayer(source: LayerSource, resolution: FingerprintResolution | undefined, fingerprints: FingerprintSource): AnalyzedLayer {
+  if (source.kind === LayerSourceKind.CACHED_LOOKUP) {
+    return { source, status: LayerStatus.CACHED_LOOKUP };
+  }
+  if (resolution === undefined) {
+    return { source, status: UNTRACKED_STATUS[source.kind] ?? LayerStatus.PINNED };
+  }
+  if ('fingerprint' in resolution) {
+    const tracked: TrackedLayer = { source, ...resolution };
+    return { source, status: resolution.stale ? LayerStatus.STALE : LayerStatus.TRACKED, tracked };
+  }
+  if (resolution.unresolvable) {
+    return { source, status: LayerStatus.UNRESOLVABLE, reason: resolution.missing };
+  }
+  if (source.kind === LayerSourceKind.STRONG_REFERENCE || source.kind === LayerSourceKind.IMPORT_VALUE) {
+    const exported = source.target ? fingerprints.forResource(source.target) : undefined;
+    return { source, status: LayerStatus.EXPORTED, exportedFingerprint: exported && 'fingerprint' in exported ? exported.fingerprint : undefined };
+  }
+  return { source, status: LayerStatus.UNHASHED, reason: resolution.missing, fix: source.fix };
 }
 
 /** undefined: nothing to do for this source (CloudFormation already tracks it). */
@@ -222,18 +140,3 @@ function localLayerNeedsFingerprint(source: LayerSource, consumer: Stack): boole
 
 /** The feature flag under which `currentVersion` hashes the function's layer versions. */
 const RECOGNIZE_LAYER_VERSION = '@aws-cdk/aws-lambda:recognizeLayerVersion';
-
-/** The layer versions of the app a consumer uses: those it follows, and those it is passed by reference. */
-export function layersUsed(consumer: ConsumerAnalysis): Set<CfnResource> {
-  const used = new Set<CfnResource>();
-  for (const layer of consumer.layers) {
-    const resource = layer.tracked?.layer ?? layer.source.target;
-    if (resource) {
-      used.add(resource);
-    }
-    for (const alternative of layer.tracked?.alternatives ?? []) {
-      used.add(alternative);
-    }
-  }
-  return used;
-}

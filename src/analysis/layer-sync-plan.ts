@@ -15,8 +15,10 @@ import { matchEnvironment } from '../registry/environment-match';
 import { LayerRegistry } from '../registry/layer-registry';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { checkStaleness, StaleEntry } from '../registry/stale-entries';
-import { analyzeConsumer, ConsumerAnalysis, FingerprintOrigin, FingerprintResolution, FingerprintSource } from './analyze-consumer';
-import { publishedLayersOf, TreeFinding, treeFindings } from './tree-findings';
+import { FingerprintOrigin } from '../facts/consumer-facts';
+import { TreeFinding } from '../findings/finding';
+import { analyzeConsumer, ConsumerAnalysis, FingerprintResolution, FingerprintSource } from './analyze-consumer';
+import { publishedLayersOf, treeFindings } from './tree-findings';
 
 /**
  * What is known about one construct tree, read only: producers discovered anywhere below the root (Stages

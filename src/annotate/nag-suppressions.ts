@@ -77,7 +77,10 @@ function appliesTo(entry: NagSuppressionEntry, rule: string, finding: string | u
     : regexOf((target as { regex?: unknown })?.regex)?.test(finding) === true));
 }
 
-/** A cdk-nag 2 `{ regex: '/pattern/flags' }`; undefined when it is not one. */
+/**
+ * A cdk-nag 2 `{ regex: '/pattern/flags' }`; undefined when it is not one.
+ * @throws naming the pattern and why, when it is one that JavaScript cannot compile (cdk-nag 2 throws on it too)
+ */
 function regexOf(text: unknown): RegExp | undefined {
   const match = typeof text === 'string' ? /^\/(.*)\/([a-z]*)$/s.exec(text) : null;
   if (!match) {
@@ -85,8 +88,9 @@ function regexOf(text: unknown): RegExp | undefined {
   }
   try {
     return new RegExp(match[1], match[2]);
-  } catch {
-    return undefined;
+  } catch (error) {
+    throw new Error(`cdk-layer-sync: a cdk-nag suppression's applies_to pattern ${text as string} is not a valid regular `
+      + `expression (${(error as Error).message}); fix the pattern in the NagSuppressions call that added it`);
   }
 }
 

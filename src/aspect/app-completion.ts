@@ -1,7 +1,8 @@
 import { CfnResource, Stack, Stage } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { followsWithoutTheAspect } from '../analysis/analyze-consumer';
-import { publishedLayersOf, TreeFacts, treeFindings } from '../analysis/tree-findings';
+import { publishedLayersOf, treeFindings } from '../analysis/tree-findings';
+import { TreeFacts } from '../facts/tree-facts';
 import { isInNestedStage, surfaceFromStage, surfacedMessage, topLevelStackAbove } from '../annotate/stage-surfacing';
 import { changedInternalsOf } from '../cdk-internals/cdk-internal';
 import { ownerScope } from '../cfn/owner-scope';
@@ -13,7 +14,7 @@ import { producerBuiltLaterMessage, PRODUCER_BUILT_LATER } from '../findings/pro
 import { stageNotCoveredMessage, STAGE_NOT_COVERED } from '../findings/stage-not-covered';
 import { PipelineStack, stacksInPipelines } from '../pipelines/pipeline-deployments';
 import { publishingResource } from '../producers/layer-producer';
-import { LayerStatus } from '../report/layer-status';
+import { LayerStatus } from '../facts/layer-status';
 import { whyNotCoveredByAppWideCall } from './stage-coverage';
 import { SessionView } from './session-view';
 
@@ -32,8 +33,9 @@ export function completeApp(session: SessionView): string[] {
     session.report(scope, definition, message, options, parameterName);
 
   for (const [stage, functions] of uncoveredStages(session, constructs)) {
+    const kinds = functions.flatMap(fn => detectLayerSources(fn).filter(s => !followsWithoutTheAspect(s, Stack.of(fn))).map(s => s.kind));
     report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions.map(fn => ownerScope(fn).node.path),
-      whyNotCoveredByAppWideCall(stage, functions)));
+      whyNotCoveredByAppWideCall(stage, functions), kinds));
   }
   reportProducersBuiltLater(session, report);
   const pipelineStacks = stacksInPipelines(constructs);
@@ -89,7 +91,7 @@ function reportProducersBuiltLater(session: SessionView, report: (scope: IConstr
     if ('fingerprint' in now && now.producer) {
       const fn = ownerScope(consumer.fn);
       report(fn, PRODUCER_BUILT_LATER, producerBuiltLaterMessage(fn.node.path, Stage.of(consumer.fn)!.node.path,
-        layer.source.parameterName!, ownerScope(publishingResource(now.producer)).node.path));
+        layer.source.parameterName!, ownerScope(publishingResource(now.producer)).node.path, layer.source.kind));
     }
   }
 }

@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { reportFinding } from '../annotate/report-finding';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
-import { acknowledgeLine } from '../findings/user-language';
+import { acknowledgementAdvice } from '../findings/user-language';
 import { ReportFinding } from '../report/report-shape';
 
 /** A finding the aspect reported, with where it stands, for the report and for surfacing it from Stages. */
@@ -31,7 +31,7 @@ export class FindingRecorder {
     }
     // Only warnings can be acknowledged; the hint names the construct the finding is on.
     const message = level === FindingLevel.WARNING
-      ? `${finding} Or acknowledge it here or on a scope above: ${acknowledgeLine(definition.id)}.`
+      ? `${finding} ${acknowledgementAdvice(definition.id)}.`
       : finding;
     const stands = reportFinding(scope, definition, level, message, parameterName);
     const path = scope.node.path;

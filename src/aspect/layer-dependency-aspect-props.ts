@@ -36,15 +36,26 @@ export interface LayerDependencyAspectProps {
   readonly environmentVariableName?: string;
 
   /**
+   * The level of each finding, by its id, `cdk-layer-sync:` included or left out:
+   * `{ 'cdk-layer-sync:StageNotCovered': FindingLevel.WARNING }`. One prop for every finding, those added later
+   * included (docs/findings.md lists each id with its default level). An id that is not a finding is an error naming
+   * the nearest one; a finding it does not name keeps its default (or its older level prop's value).
+   * @default - each finding at its default level
+   */
+  readonly findingLevels?: { [findingId: string]: FindingLevel };
+
+  /**
    * Level of `cdk-layer-sync:UnhashedConsumer` (a consumer whose layer producer is unknown), of
    * `cdk-layer-sync:UnresolvableLayerReference` (a token the aspect cannot resolve) and of
    * `cdk-layer-sync:ProducerBuiltLater` (a producer created after the consumer's Stage was synthesized).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.WARNING
    */
   readonly unhashedConsumer?: FindingLevel;
 
   /**
    * Level of `cdk-layer-sync:ExportedLayerArn` (a layer ARN passed by CloudFormation Export/Import).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.WARNING
    */
   readonly exportedLayerArn?: FindingLevel;
@@ -52,6 +63,7 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:CachedLayerLookup` (a layer ARN read with `ssm.StringParameter.valueFromLookup`,
    * cached in `cdk.context.json`, that does not move when the layer is published again).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.WARNING
    */
   readonly cachedLayerLookup?: FindingLevel;
@@ -59,12 +71,14 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:EnvironmentLimit` (with the `ENVIRONMENT` target, a function whose fingerprint
    * variable would break a Lambda limit: a Lambda@Edge function, or more than 4 KB of variables).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.ERROR
    */
   readonly environmentLimit?: FindingLevel;
 
   /**
    * Level of `cdk-layer-sync:DescriptionTruncated` (the user's description was shortened to fit).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.INFO
    */
   readonly descriptionTruncated?: FindingLevel;
@@ -80,6 +94,7 @@ export interface LayerDependencyAspectProps {
 
   /**
    * Level of `cdk-layer-sync:DependencyCycle` (the producer's stack already depends on the consumer's).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.ERROR
    */
   readonly dependencyCycle?: FindingLevel;
@@ -87,6 +102,7 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:PipelineOrder` (a CDK Pipeline may prepare a consumer's stack before the stack
    * that produces its layer is deployed: the same wave, or an earlier wave).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.ERROR
    */
   readonly pipelineOrder?: FindingLevel;
@@ -94,6 +110,7 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:LayerVersionNotRetained` (a shared layer version that CloudFormation deletes
    * on every update).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.WARNING
    */
   readonly layerVersionNotRetained?: FindingLevel;
@@ -101,12 +118,14 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:StaleAssetHash` (CDK kept a layer's asset hash although its source directory
    * changed: its fingerprint cache missed a same-size edit whose modification time was kept).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.ERROR
    */
   readonly staleAssetHash?: FindingLevel;
 
   /**
    * Level of `cdk-layer-sync:StaleRegistryEntry` (a registry entry whose source directory has changed).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.WARNING
    */
   readonly staleRegistryEntry?: FindingLevel;
@@ -114,6 +133,7 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:StageNotCovered` (a Stage with functions that use shared layers was synthesized
    * without this aspect: App aspects never reach a Stage). Reported by the aspect on the App.
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.ERROR
    */
   readonly stageNotCovered?: FindingLevel;
@@ -121,6 +141,7 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:LayerAttachedLate` (another aspect gave a function in a nested stack a layer after
    * this aspect ran, when CDK had already fixed that nested stack's template).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.WARNING
    */
   readonly layerAttachedLate?: FindingLevel;
@@ -128,6 +149,7 @@ export interface LayerDependencyAspectProps {
   /**
    * Level of `cdk-layer-sync:UnsupportedCdkRelease` (the installed aws-cdk-lib changed a part of CDK this library
    * reads for want of a public API, so some of its checks are off).
+   * @deprecated use `findingLevels`, which sets every finding's level, those added later included
    * @default FindingLevel.ERROR
    */
   readonly unsupportedCdkRelease?: FindingLevel;

@@ -23,7 +23,7 @@ const LEVEL_PROPS: Record<string, keyof LayerDependencyAspectProps> = Object.fro
   .map(f => [f.id, f.levelProp as keyof LayerDependencyAspectProps]));
 
 /** The props that are not finding levels. */
-const KNOWN_PROPS: readonly string[] = ['registry', 'target', 'environmentVariableName', 'addDependencies', 'registryOutput'];
+const KNOWN_PROPS: readonly string[] = ['registry', 'target', 'environmentVariableName', 'findingLevels', 'addDependencies', 'registryOutput'];
 
 /** Validate props and apply defaults. Throws an error naming the prop and the value received. */
 export function resolveOptions(props: LayerDependencyAspectProps): ResolvedOptions {
@@ -52,6 +52,7 @@ export function resolveOptions(props: LayerDependencyAspectProps): ResolvedOptio
       checkEnum(prop, props[prop], Object.values(FindingLevel));
     }
   }
+  const levels = findingLevelsOf(props);
   if (props.registry !== undefined && !(props.registry instanceof LayerRegistry)) {
     throw new Error(`LayerDependencyAspectProps.registry: expected a LayerRegistry, got ${JSON.stringify(props.registry)}`);
   }
@@ -69,9 +70,45 @@ export function resolveOptions(props: LayerDependencyAspectProps): ResolvedOptio
     addDependencies: props.addDependencies ?? true,
     levelOf: (definition: FindingDefinition) => {
       const prop = LEVEL_PROPS[definition.id];
-      return (prop ? props[prop] as FindingLevel | undefined : undefined) ?? definition.defaultLevel;
+      return levels.get(definition.id) ?? (prop ? props[prop] as FindingLevel | undefined : undefined) ?? definition.defaultLevel;
     },
   };
+}
+
+/**
+ * `findingLevels`, by full finding id: each key a finding of the catalogue (with or without `cdk-layer-sync:`), each
+ * value a level, and no finding set here and by its older level prop to another level.
+ */
+function findingLevelsOf(props: LayerDependencyAspectProps): Map<string, FindingLevel> {
+  const levels = new Map<string, FindingLevel>();
+  const given = props.findingLevels;
+  if (given === undefined) {
+    return levels;
+  }
+  if (given === null || typeof given !== 'object' || Array.isArray(given)) {
+    throw new Error(`LayerDependencyAspectProps.findingLevels: expected a map from finding id to FindingLevel, got ${JSON.stringify(given)}`);
+  }
+  const ids = FINDINGS.map(f => f.id);
+  for (const [key, level] of Object.entries(given)) {
+    const id = ids.includes(key) ? key : ids.find(known => known === `cdk-layer-sync:${key}`);
+    if (id === undefined) {
+      const guess = nearest(key, [...ids, ...ids.map(known => known.slice(known.indexOf(':') + 1))]);
+      throw new Error(`LayerDependencyAspectProps.findingLevels: '${key}' is not a finding id${guess ? `; did you mean '${guess}'?` : ''} `
+        + `(the findings are ${ids.join(', ')})`);
+    }
+    checkEnum(`findingLevels['${key}']`, level, Object.values(FindingLevel));
+    if (levels.has(id)) {
+      throw new Error(`LayerDependencyAspectProps.findingLevels: ${id} is set twice ('${key}' and its other spelling); set it once`);
+    }
+    const prop = LEVEL_PROPS[id];
+    const older = prop === undefined ? undefined : props[prop];
+    if (older !== undefined && older !== level) {
+      throw new Error(`LayerDependencyAspectProps: ${id} is set to ${level} by findingLevels and to ${older as string} by ${prop}; `
+        + `set it in findingLevels only (${prop} is deprecated)`);
+    }
+    levels.set(id, level);
+  }
+  return levels;
 }
 
 function checkEnum(prop: string, value: unknown, allowed: readonly string[]): void {

@@ -1,14 +1,15 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ConsumerAnalysis, PendingFinding } from '../analysis/analyze-consumer';
-import { LayerAssetRecord } from '../analysis/layer-asset-record';
+import { ConsumerAnalysis } from '../analysis/analyze-consumer';
+import { LayerAssetRecord, PreviousLayerAssets } from '../facts/layer-asset-record';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
-import { missingStackOrders, stackOrderFindings } from '../analysis/ordering-findings';
+import { missingStackOrders } from '../analysis/missing-stack-orders';
 import { recordLayerAsset, staleAssetFinding } from '../analysis/stale-asset-finding';
 import { ownerScope } from '../cfn/owner-scope';
 import { orderAfterProducer } from '../dependencies/stack-dependencies';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
-import { FindingDefinition } from '../findings/finding';
+import { DEPENDENCY_CYCLE } from '../findings/dependency-cycle';
+import { FindingDefinition, PendingFinding } from '../findings/finding';
 import { layerAttachedLateMessage, LAYER_ATTACHED_LATE } from '../findings/layer-attached-late';
 import { sameCauseListing, sameCauseMessage } from '../findings/same-cause';
 import { assemblyConstructs } from './assembly-constructs';
@@ -21,7 +22,7 @@ export interface RunHost {
   /** The consumer's latest analysis, for the report and the App's checks. */
   applied(consumer: ConsumerAnalysis): void;
   /** The layer assets the previous synthesis into the same cloud assembly directory recorded, by layer path. */
-  readonly previousLayerAssets: ReadonlyMap<string, LayerAssetRecord>;
+  readonly previousLayerAssets: PreviousLayerAssets;
 }
 
 /**
@@ -110,7 +111,7 @@ export class ScopeRun {
       if (record) {
         // While CDK keeps a stale asset hash, the report keeps the fingerprint of the source that hash was made from,
         // so every later synthesis reports it again (a retry after the failed one must not pass with the old S3 key).
-        const before = finding ? this.host.previousLayerAssets.get(record.layer) : undefined;
+        const before = finding ? this.host.previousLayerAssets.records.get(record.layer) : undefined;
         this.assetRecords.push(before ? { ...record, fingerprint: before.fingerprint } : record);
       }
       if (finding) {
@@ -124,15 +125,13 @@ export class ScopeRun {
     this.host.applied(consumer);
     const scope = ownerScope(consumer.fn);
     for (const finding of consumer.findings) {
-      this.reportConsumerFinding(consumer, scope, finding);
+      // A cycle matters only to the stack order the aspect adds: an app that orders its stacks itself is not told.
+      if (finding.definition !== DEPENDENCY_CYCLE || this.options.addDependencies) {
+        this.reportConsumerFinding(consumer, scope, finding);
+      }
     }
     if (consumer.tracked.length === 0) {
       return;
-    }
-    if (this.options.addDependencies) {
-      for (const finding of stackOrderFindings(consumer)) {
-        this.report(scope, finding.definition, finding.message, finding.parameterName);
-      }
     }
     if (late && consumer.stack.nestedStackParent) {
       const layers = consumer.tracked.map(t => t.source.label);

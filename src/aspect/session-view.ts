@@ -1,7 +1,7 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConsumerAnalysis } from '../analysis/analyze-consumer';
-import { LayerAssetRecord } from '../analysis/layer-asset-record';
+import { LayerAssetRecord } from '../facts/layer-asset-record';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { FindingDefinition } from '../findings/finding';
 import { LayerProducer } from '../producers/layer-producer';

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { App, CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ConsumerAnalysis } from '../analysis/analyze-consumer';
-import { LayerAssetRecord } from '../analysis/layer-asset-record';
+import { LayerAssetRecord, PreviousLayerAssets } from '../facts/layer-asset-record';
 import { LayerSyncPlan, staleEntriesOf } from '../analysis/layer-sync-plan';
 import { FindingDefinition } from '../findings/finding';
 import { unwritableReason } from '../io/writable-file';
@@ -37,7 +37,7 @@ export class SyncSession implements RunHost, SessionView {
     return session;
   }
 
-  public readonly previousLayerAssets: ReadonlyMap<string, LayerAssetRecord>;
+  public readonly previousLayerAssets: PreviousLayerAssets;
   private readonly runs = new Map<object, Map<IConstruct, ScopeRun>>();
   private readonly recorder = new FindingRecorder();
   private readonly analyses = new Map<CfnResource, ConsumerAnalysis>();
@@ -174,14 +174,6 @@ export class SyncSession implements RunHost, SessionView {
     }
     return [...byLayer.values()];
   }
-}
-
-/**
- * The lock file the aspect of `node`'s tree writes (`registryOutput`), when an aspect has run in it: the pack's
- * analysis reads it as the app's own, as the aspect does, so both decide `StaleRegistryEntry` alike.
- */
-export function ownLockFileOf(node: IConstruct): string | undefined {
-  return SESSIONS.get(node.node.root)?.runOptions.find(options => options.registryOutput !== undefined)?.registryOutput;
 }
 
 /** A validation error for each `registryOutput` that cannot be written, naming the file and why. */

@@ -1,10 +1,10 @@
 import { parseArgs } from 'util';
-import { LayerStatus, NOT_FOLLOWING } from '../report/layer-status';
+import { LayerStatus, NOT_FOLLOWING } from '../facts/layer-status';
 import { missingFingerprints } from '../report/rendered-fingerprints';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
+import { failsStrictSynthesis, findingLine, findingsBeyondLayers } from '../report/standing-findings';
 import { readAssemblyReport } from './cli-inputs';
 import { CliError } from './usage';
-
 
 /** `cdk-layer-sync check [cdk.out] [--json] [--include-acknowledged]` */
 export function checkCommand(args: string[], out: (line: string) => void): number {
@@ -22,13 +22,16 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
   const isAcknowledged = acknowledgementsOf([report]);
   const rows = report.consumers.flatMap(c => c.layers.map(l => ({
     stack: c.stack, function: c.function, source: l.source, fingerprint: l.fingerprint ?? '-', status: l.status,
-    acknowledged: isAcknowledged(l.finding, c.function),
+    ...(l.finding ? { finding: l.finding } : {}), acknowledged: isAcknowledged(l.finding, c.function),
   })));
   const counts = (r: { status: LayerStatus; acknowledged: boolean }) => NOT_FOLLOWING.has(r.status) && (!r.acknowledged || values['include-acknowledged'] === true);
   const acknowledgedRows = rows.filter(r => NOT_FOLLOWING.has(r.status) && r.acknowledged).length;
-  const problems = rows.filter(counts).length + report.staleEntries.length + notCarried.length;
+  // The findings no layer row shows (a Stage not covered, a pipeline's order, a check that could not run): each fails
+  // check as it fails `cdk synth --strict`.
+  const findings = findingsBeyondLayers(report).map(f => ({ ...f, fails: failsStrictSynthesis(f, values['include-acknowledged'] === true) }));
+  const problems = rows.filter(counts).length + report.staleEntries.length + notCarried.length + findings.filter(f => f.fails).length;
   if (values.json) {
-    const json = { ok: problems === 0, consumers: rows, acknowledged: acknowledgedRows, staleEntries: report.staleEntries, notCarried };
+    const json = { ok: problems === 0, consumers: rows, acknowledged: acknowledgedRows, staleEntries: report.staleEntries, notCarried, findings };
     out(JSON.stringify(json, undefined, 2));
   } else {
     printTable(rows.map(r => ({ ...r, status: r.acknowledged ? `${r.status} (acknowledged)` : r.status })), out);
@@ -40,11 +43,14 @@ export function checkCommand(args: string[], out: (line: string) => void): numbe
       out(`fingerprint not in the template: ${missing.function} (stack ${missing.stack}) follows ${missing.expected.join(' ')} `
         + `according to the report, but its template has ${missing.found}`);
     }
+    for (const finding of findings) {
+      out(`finding ${findingLine(finding)}`);
+    }
     const noted = acknowledgedRows > 0 && values['include-acknowledged'] !== true
       ? `; ${acknowledgedRows} not followed but acknowledged (--include-acknowledged counts them)` : '';
     out(problems === 0 ? `ok: ${rows.length} layer use(s), all followed or already tracked by CloudFormation${noted}`
-      : `${problems} problem(s): consumers that will not move with their layer, stale registry entries, or followed `
-        + `consumers whose template lacks the fingerprint${noted}`);
+      : `${problems} problem(s): consumers that will not move with their layer, stale registry entries, followed `
+        + `consumers whose template lacks the fingerprint, or findings that fail cdk synth --strict${noted}`);
   }
   return problems === 0 ? 0 : 1;
 }

@@ -1,4 +1,5 @@
 import { environmentLabel } from '../registry/environment-match';
+import { findingLine } from '../report/standing-findings';
 import { LayerChange, LayerDiff } from './layer-diff';
 
 function transition(change: LayerChange): string {
@@ -29,10 +30,15 @@ function sections(diff: LayerDiff): Array<{ title: string; headers: string[]; ro
   ];
 }
 
+/** The findings of the app no layer shows, one per line, after the tables. */
+function findingLines(diff: LayerDiff): string[] {
+  return diff.findings.length === 0 ? [] : [`Findings of the app: ${diff.findings.length}`, ...diff.findings.map(f => `  ${findingLine(f)}`)];
+}
+
 /** A plain-text report for terminals. */
 export function diffAsTable(diff: LayerDiff): string {
   if (diff.changedLayers.length === 0 && diff.moved.length === 0) {
-    return 'no layer changed';
+    return ['no layer changed', ...findingLines(diff)].join('\n');
   }
   const out: string[] = [];
   for (const section of sections(diff)) {
@@ -44,6 +50,7 @@ export function diffAsTable(diff: LayerDiff): string {
     const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}`;
     out.push(line(section.headers), ...section.rows.map(line));
   }
+  out.push(...findingLines(diff));
   return out.join('\n');
 }
 
@@ -51,10 +58,15 @@ function escapeMarkdown(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
+/** The findings of the app no layer shows, as a Markdown list. */
+function findingsMarkdown(diff: LayerDiff): string[] {
+  return diff.findings.length === 0 ? [] : ['', '#### Findings of the app', '', ...diff.findings.map(f => `- ${escapeMarkdown(findingLine(f))}`)];
+}
+
 /** A Markdown report for a pull-request comment. */
 export function diffAsMarkdown(diff: LayerDiff): string {
   if (diff.changedLayers.length === 0 && diff.moved.length === 0) {
-    return '### Layer impact\n\nNo layer changed.';
+    return ['### Layer impact', '', 'No layer changed.', ...findingsMarkdown(diff)].join('\n');
   }
   const out = ['### Layer impact', ''];
   out.push(`${diff.changedLayers.length} layer(s) changed, ${diff.moved.length} function(s) move with them, `
@@ -71,10 +83,11 @@ export function diffAsMarkdown(diff: LayerDiff): string {
       out.push(`| ${row.map(cell => `\`${escapeMarkdown(cell)}\``).join(' | ')} |`);
     }
   }
+  out.push(...findingsMarkdown(diff));
   return out.join('\n');
 }
 
-/** The diff as JSON: `changedLayers`, `moved`, `notFollowing`. */
+/** The diff as JSON: `changedLayers`, `moved`, `notFollowing`, `findings`. */
 export function diffAsJson(diff: LayerDiff): string {
   return JSON.stringify(diff, undefined, 2);
 }

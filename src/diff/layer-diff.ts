@@ -1,8 +1,9 @@
 import { compareText } from '../io/compare-text';
 import { environmentsOverlap } from '../registry/environment-match';
-import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
+import { LayerDependencyReport, ReportConsumer, ReportFinding, ReportLayer, ReportProducer } from '../report/report-shape';
+import { findingsBeyondLayers } from '../report/standing-findings';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
-import { LayerStatus, TRACKED_BY_CLOUDFORMATION } from '../report/layer-status';
+import { LayerStatus, TRACKED_BY_CLOUDFORMATION } from '../facts/layer-status';
 
 /**
  * A layer whose fingerprint differs between two syntheses: an SSM parameter in one environment, or a layer its
@@ -53,6 +54,11 @@ export interface LayerDiff {
   readonly changedLayers: LayerChange[];
   readonly moved: MovedConsumer[];
   readonly notFollowing: NotFollowingConsumer[];
+  /**
+   * The findings of the `after` synthesis that no consumer's layer shows (a Stage not covered, a pipeline's order, a
+   * check that could not run), as `check` lists them.
+   */
+  readonly findings: ReportFinding[];
 }
 
 const SHORT = 12;
@@ -147,15 +153,16 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
   }
   // A layer behind a parameter that some consumers also reach by weak references is listed once, by its parameter.
   const behindParameters = new Set([...old.values(), ...now.values()].map(p => `${p.assembly ?? ''}\u0000${p.producer ?? ''}`));
-  // A strong reference is listed even behind a parameter: its consumers cannot follow, and are listed against it.
-  const references = [['weak-reference', weakReference, true], ['strong-reference', strongReference, false]] as const;
-  for (const [via, fingerprintOf, oncePerParameter] of references) {
+  // A layer reached by references is listed once, by its parameter, when it has one; its consumers by strong reference
+  // are listed against it as not following.
+  const references = [['weak-reference', weakReference], ['strong-reference', strongReference]] as const;
+  for (const [via, fingerprintOf] of references) {
     const old = referencedLayers(before, fingerprintOf);
     const now = referencedLayers(after, fingerprintOf);
     for (const key of new Set([...old.keys(), ...now.keys()])) {
       const a = old.get(key);
       const b = now.get(key);
-      if (a?.fingerprint !== b?.fingerprint && !(oncePerParameter && behindParameters.has(key))) {
+      if (a?.fingerprint !== b?.fingerprint && !behindParameters.has(key)) {
         changedLayers.push({ change: change(a, b), via, producer: (b ?? a)!.producer, before: a?.fingerprint, after: b?.fingerprint });
       }
     }
@@ -178,7 +185,7 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
         continue;
       }
       const strong = layer.status === LayerStatus.EXPORTED && layer.producer !== undefined
-        && changedLayers.some(c => c.via === 'strong-reference' && c.change === 'changed' && c.producer === layer.producer);
+        && changedLayers.some(c => c.change === 'changed' && c.producer === layer.producer);
       if (strong) {
         // The export is locked: the producer's deploy fails, and the consumer keeps the old layer.
         notFollowing.push({
@@ -199,5 +206,6 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
   }
   moved.sort((x, y) => compareText(`${x.function} ${x.layer}`, `${y.function} ${y.layer}`));
   notFollowing.sort((x, y) => compareText(`${x.function} ${x.parameterName}`, `${y.function} ${y.parameterName}`));
-  return { changedLayers, moved, notFollowing };
+  const findings = after.flatMap(findingsBeyondLayers).sort((x, y) => compareText(`${x.path} ${x.id}`, `${y.path} ${y.id}`));
+  return { changedLayers, moved, notFollowing, findings };
 }

@@ -1,4 +1,7 @@
-import { FindingDefinition } from './finding';
+import { ownerScope } from '../cfn/owner-scope';
+import { DependencyOutcome, plannedOrder } from '../dependencies/stack-dependencies';
+import { ConsumerFacts } from '../facts/consumer-facts';
+import { FindingDefinition, PendingFinding } from './finding';
 import { FindingLevel } from './finding-level';
 
 /** The consumer's stack cannot be made to deploy after its producer's: that would close a cycle. */
@@ -8,7 +11,24 @@ export const DEPENDENCY_CYCLE: FindingDefinition = {
   defaultLevel: FindingLevel.ERROR,
   explanation: 'The producer\'s stack already depends on the consumer\'s, so no deploy order updates the layer '
     + 'before the function that reads it.',
+  checkConsumer: consumer => dependencyCycles(consumer),
 };
+
+/** One finding for each producer stack that already depends on the consumer's stack: the consumer cannot deploy after it. */
+function dependencyCycles(consumer: ConsumerFacts): PendingFinding[] {
+  const path = ownerScope(consumer.fn).node.path;
+  return consumer.tracked.flatMap(tracked => {
+    const producer = tracked.producer;
+    if (!producer || plannedOrder(consumer.stack, producer.parameter.stack) !== DependencyOutcome.CYCLE) {
+      return [];
+    }
+    return [{
+      definition: DEPENDENCY_CYCLE,
+      message: dependencyCycleMessage(path, consumer.stack.node.path, producer.parameter.stack.node.path, producer.parameterName),
+      parameterName: producer.parameterName,
+    }];
+  });
+}
 
 /** Message naming both stacks and the parameter. */
 export function dependencyCycleMessage(functionPath: string, consumerStack: string, producerStack: string, parameterName: string): string {

@@ -1,6 +1,8 @@
+import { LayerSourceKind } from '../detect/layer-source';
+import { deployConsequence } from './deploy-consequence';
 import { FindingDefinition } from './finding';
 import { FindingLevel } from './finding-level';
-import { addToAppLine, stageLine } from './user-language';
+import { addToAppLine, apiName, stageLine } from './user-language';
 
 /** A Stage was synthesized without `LayerDependencyAspect`, so its functions do not follow their layers. */
 export const STAGE_NOT_COVERED: FindingDefinition = {
@@ -16,14 +18,16 @@ export const STAGE_NOT_COVERED: FindingDefinition = {
 /**
  * Message for one Stage whose functions that need the aspect to follow their layers no `LayerDependencyAspect` visited.
  * @param whyNotCovered why `LayerDependencyAspect.addToApp()` did not cover it, where the app made that call
+ * @param kinds how the layers those functions cannot follow reach them, which decides what `cdk deploy` does
  */
-export function stageNotCoveredMessage(stagePath: string, functionPaths: readonly string[], whyNotCovered?: string): string {
+export function stageNotCoveredMessage(
+  stagePath: string, functionPaths: readonly string[], whyNotCovered?: string, kinds: readonly LayerSourceKind[] = [],
+): string {
   const shown = functionPaths.slice(0, 3).join(', ') + (functionPaths.length > 3 ? `, and ${functionPaths.length - 3} more` : '');
   return `Stage ${stagePath} was synthesized without LayerDependencyAspect, so ${functionPaths.length} function(s) in it `
     + `that follow their layers only through the aspect (${shown}) will keep their configuration when those layers `
-    + 'change: cdk deploy skips them and '
-    + 'their versions and aliases stay on the old layers. Aspects on the App never reach a Stage, and CDK Pipelines '
-    + 'synthesizes each Stage when addStage() is called. '
+    + `change: ${deployConsequence(kinds)}. Aspects on the App never reach a Stage, and CDK Pipelines `
+    + `synthesizes each Stage when ${apiName('addStage')}() is called. `
     + (whyNotCovered ? `LayerDependencyAspect.addToApp() did not cover it: ${whyNotCovered}. ` : '')
     + `Fix: add the aspect inside the Stage, as the first line after super() in its constructor: ${stageLine()}`
     + (whyNotCovered ? '.' : `; or, on aws-cdk-lib 2.196.0 and later, call ${addToAppLine()} right after creating the App.`);

@@ -19,3 +19,11 @@ export function staleAssetHashMessage(layerPath: string, sourcePath: string, ass
     + 'reproducible builds) goes unseen, so the old S3 key is reused, no new layer version is published, and every '
     + 'consumer keeps the old code. Fix: delete ~/.cdk/cache/fingerprints and synthesize again.';
 }
+
+/** Message for a layer whose staleness cannot be checked: the previous synthesis's report is unreadable. */
+export function staleAssetCheckOffMessage(layerPath: string, unreadable: string): string {
+  return `cannot tell whether CDK kept a stale asset hash for layer version ${layerPath}: the previous synthesis's report `
+    + `${unreadable}, and it holds the fingerprints to compare with (aws/aws-cdk#38500). A same-size edit of the layer `
+    + 'whose modification time is kept would go unseen in this synthesis. Fix: synthesize again (this synthesis writes a '
+    + 'new report), or delete the cloud assembly directory first.';
+}

@@ -1,5 +1,9 @@
+import { ownerScope } from '../cfn/owner-scope';
+import { AnalyzedLayer, ConsumerFacts } from '../facts/consumer-facts';
+import { LayerStatus } from '../facts/layer-status';
+import { publishingResource } from '../producers/layer-producer';
 import { StaleEntry } from '../registry/stale-entries';
-import { FindingDefinition } from './finding';
+import { FindingDefinition, PendingFinding } from './finding';
 import { FindingLevel } from './finding-level';
 
 /** A registry entry's source directory has changed since the entry was written. */
@@ -9,7 +13,32 @@ export const STALE_REGISTRY_ENTRY: FindingDefinition = {
   defaultLevel: FindingLevel.WARNING,
   explanation: 'The registry (lock file) holds an old fingerprint for a layer whose source has changed, so '
     + 'consumers keep the old fingerprint until the file is refreshed.',
+  status: LayerStatus.STALE,
+  checkLayer: (layer, consumer) => staleRegistryFindings(layer, consumer),
 };
+
+/** The entry a followed layer's fingerprint came from is stale, or disagrees with the app's own producer. */
+function staleRegistryFindings(layer: AnalyzedLayer, consumer: ConsumerFacts): PendingFinding[] {
+  const tracked = layer.tracked;
+  const path = ownerScope(consumer.fn).node.path;
+  const findings: PendingFinding[] = [];
+  if (tracked?.stale) {
+    findings.push({
+      definition: STALE_REGISTRY_ENTRY,
+      message: staleRegistryEntryMessage(path, tracked.stale, consumer.registryFile),
+      parameterName: layer.source.parameterName,
+    });
+  }
+  if (tracked?.overriddenRegistryFingerprint && tracked.producer) {
+    findings.push({
+      definition: STALE_REGISTRY_ENTRY,
+      message: registryDisagreesMessage(path, tracked.producer.parameterName, tracked.overriddenRegistryFingerprint,
+        ownerScope(publishingResource(tracked.producer)).node.path, tracked.fingerprint, consumer.registryFile),
+      parameterName: layer.source.parameterName,
+    });
+  }
+  return findings;
+}
 
 /** The command that refreshes an entry. */
 export function refreshCommand(stale: StaleEntry, file?: string): string {

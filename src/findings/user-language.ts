@@ -67,15 +67,38 @@ export function retainLayerLine(language?: UserLanguage): string {
   }, language);
 }
 
-/** The aspect's prop that sets one finding's level, given in the app's language (`unsupportedCdkRelease`). */
-export function levelPropLine(prop: string, level: string, language?: UserLanguage): string {
-  const snake = prop.replace(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
-  const pascal = `${prop[0].toUpperCase()}${prop.slice(1)}`;
+/** The aspect's `findingLevels` prop that sets one finding's level, in the app's language. */
+export function findingLevelLine(id: string, level: string, language?: UserLanguage): string {
   return inUserLanguage({
-    typescript: `new LayerDependencyAspect({ ${prop}: FindingLevel.${level} })`,
-    python: `LayerDependencyAspect(${snake}=FindingLevel.${level})`,
-    java: `new LayerDependencyAspect(LayerDependencyAspectProps.builder().${prop}(FindingLevel.${level}).build())`,
-    csharp: `new LayerDependencyAspect(new LayerDependencyAspectProps { ${pascal} = FindingLevel.${level} })`,
-    go: `cdklayersync.NewLayerDependencyAspect(&cdklayersync.LayerDependencyAspectProps{${pascal}: cdklayersync.FindingLevel_${level}})`,
+    typescript: `new LayerDependencyAspect({ findingLevels: { '${id}': FindingLevel.${level} } })`,
+    python: `LayerDependencyAspect(finding_levels={"${id}": FindingLevel.${level}})`,
+    java: `new LayerDependencyAspect(LayerDependencyAspectProps.builder().findingLevels(Map.of("${id}", FindingLevel.${level})).build())`,
+    csharp: `new LayerDependencyAspect(new LayerDependencyAspectProps { FindingLevels = new Dictionary<string, FindingLevel> { ["${id}"] = FindingLevel.${level} } })`,
+    go: `cdklayersync.NewLayerDependencyAspect(&cdklayersync.LayerDependencyAspectProps{FindingLevels: &map[string]cdklayersync.FindingLevel{"${id}": cdklayersync.FindingLevel_${level}}})`,
   }, language);
+}
+
+/**
+ * A CDK method or property in the app's language: `addStage` is `add_stage` in Python, `AddStage` in C# and Go.
+ * Static calls keep their class (`ssm.StringParameter.valueForStringParameter` in Python is
+ * `ssm.StringParameter.value_for_string_parameter`).
+ */
+export function apiName(camel: string, language: UserLanguage = userLanguage()): string {
+  const lastDot = camel.lastIndexOf('.');
+  const [owner, member] = lastDot < 0 ? ['', camel] : [camel.slice(0, lastDot + 1), camel.slice(lastDot + 1)];
+  switch (language) {
+    case 'python': return owner + member.replace(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
+    case 'csharp':
+    case 'go': return owner + member.charAt(0).toUpperCase() + member.slice(1);
+    default: return camel;
+  }
+}
+
+/**
+ * Where an acknowledgement of a warning works, as CDK applies it: on the construct, its stack or a Stage above it (the
+ * App is left out on purpose).
+ * CDK does not silence a warning acknowledged on the App (it does not for its own warnings either).
+ */
+export function acknowledgementAdvice(id: string, language?: UserLanguage): string {
+  return `Or acknowledge it on this construct, its stack or its Stage: ${acknowledgeLine(id, language)}`;
 }

@@ -21,7 +21,7 @@ export function graphAsMermaid(graph: LayerGraph): string {
     out.push(`  subgraph g${i}["${mermaidText(group)}"]`);
     for (const n of members) {
       const text = mermaidText(n.label.join('<br/>'));
-      out.push(n.kind === 'consumer' ? `    ${n.id}("${text}")` : `    ${n.id}[["${text}"]]`);
+      out.push(n.kind === 'consumer' ? `    ${n.id}("${text}")` : n.kind === 'finding' ? `    ${n.id}>"${text}"]` : `    ${n.id}[["${text}"]]`);
     }
     out.push('  end');
   });
@@ -41,7 +41,8 @@ export function graphAsDot(graph: LayerGraph): string {
   groups(graph).forEach(([group, members], i) => {
     out.push(`  subgraph cluster_${i} {`, `    label="${dotText(group)}";`);
     for (const n of members) {
-      const shape = n.kind === 'consumer' ? 'box, style=rounded' : n.kind === 'unknown' ? 'box, style=dashed' : 'box3d';
+      const shape = n.kind === 'consumer' ? 'box, style=rounded' : n.kind === 'unknown' ? 'box, style=dashed'
+        : n.kind === 'finding' ? 'note, color=red, fontcolor=red' : 'box3d';
       out.push(`    ${n.id} [label="${n.label.map(dotText).join('\\n')}", shape=${shape}];`);
     }
     out.push('  }');

@@ -2,12 +2,16 @@ import { environmentLabel, environmentsOverlap } from '../registry/environment-m
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { LayerDependencyReport, ReportConsumer, ReportLayer, ReportProducer } from '../report/report-shape';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
-import { LayerStatus } from '../report/layer-status';
+import { findingsBeyondLayers } from '../report/standing-findings';
+import { LayerStatus } from '../facts/layer-status';
 
-/** A box of the graph: a producing layer, a registry entry, a parameter nobody in sight produces, or a function. */
+/**
+ * A box of the graph: a producing layer, a registry entry, a parameter nobody in sight produces, a function, or a
+ * finding of an app that no layer shows (a Stage not covered, a pipeline's order, a check that could not run).
+ */
 export interface GraphNode {
   readonly id: string;
-  readonly kind: 'producer' | 'registry' | 'unknown' | 'consumer';
+  readonly kind: 'producer' | 'registry' | 'unknown' | 'consumer' | 'finding';
   /** Lines of text: path, parameter, environment. */
   readonly label: string[];
   /** The subgraph it is drawn in: its app and Stage, `registry`, or `unknown producers`. */
@@ -152,6 +156,14 @@ export function buildGraph(apps: readonly GraphApp[], lockFiles: readonly GraphL
           }));
         edges.push({ from: source.id, to: target.id, followed, label: followed ? layer.fingerprint ?? '' : findingText });
       }
+    }
+  }
+  for (const app of apps) {
+    for (const finding of findingsBeyondLayers(app.report)) {
+      node(`F\u0000${app.name}\u0000${finding.id}\u0000${finding.path}\u0000${finding.message}`, id => ({
+        id, kind: 'finding', group: `${app.name} / findings`,
+        label: [`${finding.level}${finding.acknowledged ? ' (acknowledged)' : ''}: ${finding.id.slice(finding.id.indexOf(':') + 1)}`, finding.path || '(the app)'],
+      }));
     }
   }
   return { nodes: [...nodes.values()], edges, ...(omittedLockEntries > 0 ? { omittedLockEntries } : {}) };

@@ -12,6 +12,14 @@ export interface LayerSyncChecksProps {
   readonly registry?: LayerRegistry;
 
   /**
+   * The lock file the app's `LayerDependencyAspect` writes (its `registryOutput`), so the pack decides as the aspect
+   * does: the app's own producers refresh that file's entries (no `StaleRegistryEntry` for them), and a layer other
+   * apps read from it is shared (`LayerVersionNotRetained`).
+   * @default - the app writes no lock file
+   */
+  readonly registryOutput?: string;
+
+  /**
    * Show each rule's explanation beside its finding (cdk-nag's `verbose`).
    * @default false
    */

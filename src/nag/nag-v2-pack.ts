@@ -2,7 +2,6 @@ import { CfnResource, IAspect } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { PACK_NAME } from '../annotate/nag-suppressions';
-import { ownLockFileOf } from '../aspect/sync-session';
 import { LayerSyncChecksProps } from './layer-sync-checks-props';
 import { applyLayerSyncRules, NagRuleApplication } from './apply-layer-sync-rules';
 
@@ -45,7 +44,7 @@ export function createNagV2Pack(cdkNag: CdkNagV2Module, props: LayerSyncChecksPr
       }
       let plan = this.plans.get(root);
       if (!plan) {
-        plan = new LayerSyncPlan(root, props.registry, undefined, ownLockFileOf(root));
+        plan = new LayerSyncPlan(root, props.registry, undefined, props.registryOutput);
         this.plans.set(root, plan);
       }
       applyLayerSyncRules(node, plan, params => this.applyRule(params));

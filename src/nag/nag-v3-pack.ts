@@ -2,7 +2,6 @@ import { CfnResource } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { LayerSyncPlan } from '../analysis/layer-sync-plan';
 import { PACK_NAME } from '../annotate/nag-suppressions';
-import { ownLockFileOf } from '../aspect/sync-session';
 import { LayerSyncChecksProps } from './layer-sync-checks-props';
 import { applyLayerSyncRules, NagRuleApplication } from './apply-layer-sync-rules';
 
@@ -46,7 +45,7 @@ export function createNagV3Pack(cdkNag: CdkNagV3Module, scope: IConstruct | unde
     }
 
     protected checkResource(node: CfnResource): void {
-      this.plan ??= new LayerSyncPlan(node.node.root, props.registry, undefined, ownLockFileOf(node));
+      this.plan ??= new LayerSyncPlan(node.node.root, props.registry, undefined, props.registryOutput);
       applyLayerSyncRules(node, this.plan, params => this.applyRule(params));
     }
   }

@@ -1,6 +1,17 @@
 import { PipelineBase, StackDeployment, StageDeployment } from 'aws-cdk-lib/pipelines';
 import { IConstruct } from 'constructs';
-import { PipelinePlace } from '../findings/pipeline-order';
+
+/** Where a stack is deployed in a pipeline, for messages. */
+export interface PipelinePlace {
+  /** The pipeline's construct path. */
+  readonly pipeline: string;
+  /** The pipeline stage (StageDeployment) name. */
+  readonly stageName: string;
+  /** The wave id. */
+  readonly waveId: string;
+  /** The wave's position in the pipeline, from 0. */
+  readonly waveIndex: number;
+}
 
 /** One stack as a CDK Pipeline deploys it. */
 export interface PipelineStack {

@@ -1,6 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
 import { reaches } from '../dependencies/reachability';
-import { pipelineConsumerFirstMessage, pipelineSameWaveMessage } from '../findings/pipeline-order';
 import { PipelineStack } from './pipeline-deployments';
 
 /** What a pipeline makes of a consumer stack that reads a layer produced by another stack. */
@@ -67,17 +66,4 @@ function compareWaves(consumerWave: number, producerWave: number): PipelineOrder
     return PipelineOrderOutcome.EARLIER_WAVE;
   }
   return producerWave === consumerWave ? PipelineOrderOutcome.SAME_WAVE : PipelineOrderOutcome.CONSUMER_FIRST;
-}
-
-/** The `PipelineOrder` message for an outcome that needs one; undefined when the pipeline order is right. */
-export function pipelineOrderMessage(result: PipelineOrderResult, functionPath: string, parameterName: string): string | undefined {
-  const { consumer, producer } = result;
-  switch (result.outcome) {
-    case PipelineOrderOutcome.SAME_WAVE:
-      return pipelineSameWaveMessage(functionPath, parameterName, consumer.place, producer.place);
-    case PipelineOrderOutcome.CONSUMER_FIRST:
-      return pipelineConsumerFirstMessage(functionPath, parameterName, consumer.place, producer.place);
-    default:
-      return undefined;
-  }
 }

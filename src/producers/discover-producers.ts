@@ -32,13 +32,21 @@ export function discoverProducers(constructs: Iterable<IConstruct>, fingerprintO
 function asProducer(parameter: CfnResource, fingerprintOf: (layer: CfnResource) => string): LayerProducer | undefined {
   const stack = Stack.of(parameter);
   let name: unknown;
-  let layer: CfnResource | undefined;
-  let literalArn: string | undefined;
-  let branches: ConditionalBranches | undefined;
   try {
     // A changed rendering of a raw CfnResource is recorded for UnsupportedCdkRelease where it is read.
     const resolvedName = resolvePropertyWithReferences(parameter, 'name', 'Name');
     name = resolvedName.references.length === 0 ? resolvedName.value : undefined;
+  } catch {
+    // A name that cannot be resolved is no name a consumer can import the parameter by: no consumer can match it.
+    return undefined;
+  }
+  if (typeof name !== 'string' || Token.isUnresolved(name)) {
+    return undefined;
+  }
+  let layer: CfnResource | undefined;
+  let literalArn: string | undefined;
+  let branches: ConditionalBranches | undefined;
+  try {
     const resolved = resolvePropertyWithReferences(parameter, 'value', 'Value');
     const target = referenceOf(resolved, resolved.value)?.reference.target;
     if (target && CfnResource.isCfnResource(target) && target.cfnResourceType === LAYER_VERSION_TYPE) {
@@ -48,11 +56,13 @@ function asProducer(parameter: CfnResource, fingerprintOf: (layer: CfnResource) 
     } else {
       branches = conditionalBranches(resolved, resolved.value);
     }
-  } catch {
-    return undefined;
-  }
-  if (typeof name !== 'string' || Token.isUnresolved(name)) {
-    return undefined;
+  } catch (error) {
+    // Kept as a producer that cannot be fingerprinted: its consumers are told why (UnresolvableLayerReference), not
+    // that no producer is known.
+    return {
+      parameterName: name, ...environmentOf(stack), parameter, fingerprint: '',
+      fingerprintError: `the value of SSM parameter ${parameter.node.path} could not be resolved (${(error as Error).message.split('\n')[0]})`,
+    };
   }
   if (branches) {
     return conditionalProducer(name, parameter, branches, fingerprintOf);

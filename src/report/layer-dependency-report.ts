@@ -1,14 +1,10 @@
 import * as path from 'path';
 import { CfnResource, Stack, Stage, Token } from 'aws-cdk-lib';
-import { AnalyzedLayer, ConsumerAnalysis } from '../analysis/analyze-consumer';
-import { LayerStatus } from './layer-status';
+import { AnalyzedLayer, ConsumerFacts } from '../facts/consumer-facts';
+import { LayerStatus } from '../facts/layer-status';
 import { deployedStack } from '../dependencies/stack-dependencies';
-import { CACHED_LAYER_LOOKUP } from '../findings/cached-layer-lookup';
-import { EXPORTED_LAYER_ARN } from '../findings/exported-layer-arn';
 import { ownerScope } from '../cfn/owner-scope';
-import { STALE_REGISTRY_ENTRY } from '../findings/stale-registry-entry';
-import { UNHASHED_CONSUMER } from '../findings/unhashed-consumer';
-import { UNRESOLVABLE_LAYER_REFERENCE } from '../findings/unresolvable-layer-reference';
+import { FINDINGS } from '../findings/catalog';
 import { shortFingerprint } from '../fingerprint/digest';
 import { writeFileAtomic } from '../io/atomic-write';
 import { compareText } from '../io/compare-text';
@@ -29,7 +25,7 @@ export interface ReportInput {
   readonly registryEntries: readonly LayerRegistryEntry[];
   readonly registryFile?: string;
   readonly staleEntries: ReadonlyMap<LayerRegistryEntry, StaleEntry>;
-  readonly consumers: readonly ConsumerAnalysis[];
+  readonly consumers: readonly ConsumerFacts[];
   readonly findings: readonly ReportFinding[];
   /** Layer versions' directory assets with their source fingerprints, for the next synthesis to compare. */
   readonly layerAssets?: readonly LayerAssetRecord[];
@@ -152,16 +148,9 @@ function assemblyOf(stack: Stack): string {
   return stage && stage !== stack.node.root ? stage.node.path : '';
 }
 
-/** The finding that explains a layer status the aspect cannot follow. */
+/** The finding that explains a layer status the aspect cannot follow: the catalogue's finding of that status. */
 function findingOfStatus(status: LayerStatus): string | undefined {
-  switch (status) {
-    case LayerStatus.UNHASHED: return UNHASHED_CONSUMER.id;
-    case LayerStatus.EXPORTED: return EXPORTED_LAYER_ARN.id;
-    case LayerStatus.UNRESOLVABLE: return UNRESOLVABLE_LAYER_REFERENCE.id;
-    case LayerStatus.STALE: return STALE_REGISTRY_ENTRY.id;
-    case LayerStatus.CACHED_LOOKUP: return CACHED_LAYER_LOOKUP.id;
-    default: return undefined;
-  }
+  return FINDINGS.find(finding => finding.status === status)?.id;
 }
 
 /** Write a report (`buildReport`) into a cloud assembly directory, atomically. */

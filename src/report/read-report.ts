@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPORT_FILE } from './layer-dependency-report';
-import { LayerAssetRecord, LayerDependencyReport } from './report-shape';
+import { LayerAssetRecord, PreviousLayerAssets } from '../facts/layer-asset-record';
+import { LayerDependencyReport } from './report-shape';
 import { validateReport } from './validate-report';
 
 /**
@@ -18,8 +19,9 @@ export function readReport(assembly: string): LayerDependencyReport {
   }
   const file = path.join(directory, REPORT_FILE);
   if (!fs.existsSync(file)) {
-    throw new Error(`'${directory}' has no ${REPORT_FILE}; add the aspect to the app `
-      + '(Aspects.of(app).add(new LayerDependencyAspect())) and run `cdk synth` again');
+    throw new Error(`'${directory}' has no ${REPORT_FILE}; add the aspect to the app, right after creating it `
+      + '(TypeScript: `LayerDependencyAspect.addToApp(app)`; Python: `LayerDependencyAspect.add_to_app(app)`; the README\'s '
+      + 'quick start), and run `cdk synth` again');
   }
   let data: unknown;
   try {
@@ -34,29 +36,31 @@ export function readReport(assembly: string): LayerDependencyReport {
 }
 
 /**
- * The layer assets the previous synthesis into this cloud assembly directory recorded in its report, by layer
- * path; empty on a first synthesis, or when the report cannot be read (nothing to compare with is no error).
+ * The layer assets the previous synthesis into this cloud assembly directory recorded in its report, by layer path.
+ * No report is a first synthesis (nothing to compare with, no error); a report that is there but cannot be read is
+ * said in `unreadable`, for the synthesis to report.
  */
-export function previousLayerAssets(assemblyDirectory: string | undefined): Map<string, LayerAssetRecord> {
-  const byLayer = new Map<string, LayerAssetRecord>();
-  if (!assemblyDirectory) {
-    return byLayer;
+export function previousLayerAssets(assemblyDirectory: string | undefined): PreviousLayerAssets {
+  const records = new Map<string, LayerAssetRecord>();
+  const file = assemblyDirectory === undefined ? undefined : path.join(assemblyDirectory, REPORT_FILE);
+  if (file === undefined || !fs.existsSync(file)) {
+    return { records };
   }
+  let report: Partial<LayerDependencyReport>;
   try {
-    const file = path.join(assemblyDirectory, REPORT_FILE);
     if (!fs.statSync(file).isFile()) {
-      return byLayer;
+      throw new Error('it is not a regular file');
     }
-    const report = JSON.parse(fs.readFileSync(file, 'utf-8')) as Partial<LayerDependencyReport>;
-    for (const record of Array.isArray(report.layerAssets) ? report.layerAssets : []) {
-      if (typeof record?.layer === 'string' && typeof record.assetHash === 'string' && typeof record.fingerprint === 'string') {
-        byLayer.set(record.layer, record);
-      }
-    }
-  } catch {
-    // First synthesis, or an older report: nothing to compare with.
+    report = JSON.parse(fs.readFileSync(file, 'utf-8')) as Partial<LayerDependencyReport>;
+  } catch (error) {
+    return { records, unreadable: `${file} cannot be read: ${(error as Error).message}` };
   }
-  return byLayer;
+  for (const record of Array.isArray(report?.layerAssets) ? report.layerAssets : []) {
+    if (typeof record?.layer === 'string' && typeof record.assetHash === 'string' && typeof record.fingerprint === 'string') {
+      records.set(record.layer, record);
+    }
+  }
+  return { records };
 }
 
 /** True when `file` is a regular file (following links); false when it is anything else or cannot be reached. */

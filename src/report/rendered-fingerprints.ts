@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { carriesFingerprints } from '../rewrite/carried-fingerprints';
 import { environmentValue } from '../rewrite/environment-variable';
-import { LayerStatus } from './layer-status';
+import { LayerStatus } from '../facts/layer-status';
 import { LayerDependencyReport, ReportConsumer } from './report-shape';
 
 /** A consumer the report calls followed whose rendered template does not carry its layers' fingerprints. */

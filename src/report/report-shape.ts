@@ -1,6 +1,6 @@
-import type { LayerAssetRecord } from '../analysis/layer-asset-record';
+import type { LayerAssetRecord } from '../facts/layer-asset-record';
 import type { FindingLevel } from '../findings/finding-level';
-import type { LayerStatus } from './layer-status';
+import type { LayerStatus } from '../facts/layer-status';
 
 export type { LayerAssetRecord };
 

@@ -1,6 +1,6 @@
 import { FINDING_IDS } from '../findings/catalog';
 import { FindingLevel } from '../findings/finding-level';
-import { LAYER_STATUSES } from './layer-status';
+import { LAYER_STATUSES } from '../facts/layer-status';
 import { REPORT_VERSION } from './layer-dependency-report';
 import { LayerAssetRecord, LayerDependencyReport, ReportConsumer, ReportFinding, ReportLayer, ReportProducer, ReportStaleEntry } from './report-shape';
 

@@ -13,7 +13,7 @@ const record = (overrides: Partial<LayerAssetRecord> = {}): LayerAssetRecord => 
 
 describe('staleAssetFinding', () => {
   test('reports the same asset hash with a changed source fingerprint, naming both', () => {
-    const previous = new Map([['Common/Layer', record()]]);
+    const previous = { records: new Map([['Common/Layer', record()]]) };
     const finding = staleAssetFinding(record({ fingerprint: 'e'.repeat(64) }), previous);
     expect(finding?.definition.id).toBe('cdk-layer-sync:StaleAssetHash');
     expect(finding?.message).toContain('layer version Common/Layer keeps CDK\'s asset hash aaaaaaaaaaaa');
@@ -24,8 +24,16 @@ describe('staleAssetFinding', () => {
     ['nothing changed', record(), new Map([['Common/Layer', record()]])],
     ['CDK saw the change (a new asset hash)', record({ assetHash: 'b'.repeat(64), fingerprint: 'e'.repeat(64) }), new Map([['Common/Layer', record()]])],
     ['a first synthesis (no earlier record)', record(), new Map<string, LayerAssetRecord>()],
-  ])('reports nothing when %s', (_case, current, previous) => {
-    expect(staleAssetFinding(current, previous)).toBeUndefined();
+  ])('reports nothing when %s', (_case, current, records) => {
+    expect(staleAssetFinding(current, { records })).toBeUndefined();
+  });
+
+  test('a previous report that cannot be read is a finding: the check could not run, and the message says how to go on', () => {
+    const finding = staleAssetFinding(record(), { records: new Map(), unreadable: '/out/layer-dependencies.json cannot be read: Unexpected end of JSON input' });
+    expect(finding?.definition.id).toBe('cdk-layer-sync:StaleAssetHash');
+    expect(finding?.message).toContain('cannot tell whether CDK kept a stale asset hash for layer version Common/Layer');
+    expect(finding?.message).toContain('/out/layer-dependencies.json cannot be read: Unexpected end of JSON input');
+    expect(finding?.message).toContain('Fix: synthesize again');
   });
 });
 

@@ -1,6 +1,7 @@
 import { App, CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { LayerSyncPlan } from '../../src/analysis/layer-sync-plan';
-import { publishedLayersOf, TreeFacts, treeFindings } from '../../src/analysis/tree-findings';
+import { publishedLayersOf, treeFindings } from '../../src/analysis/tree-findings';
+import { TreeFacts } from '../../src/facts/tree-facts';
 import { NODE_CONTEXT } from '../../src/cdk-internals/node-context';
 import { ConsumerStack, newApp, ProducerStack } from '../helpers/apps';
 import { buildPowertoolsShapedApp } from '../helpers/reports';

@@ -1,4 +1,4 @@
-import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import { CfnResource, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { isSuppressedInCdkNag, packRuleId, parameterFinding } from '../../src/annotate/nag-suppressions';
 import { PIPELINE_ORDER } from '../../src/findings/pipeline-order';
 import { UNHASHED_CONSUMER } from '../../src/findings/unhashed-consumer';
@@ -24,6 +24,16 @@ test('nothing suppressed: false, on a function, its resource, its stack, a Stage
   const stage = new Stage(stack.node.root, 'Prod');
   expect([fn, fn.node.defaultChild!, stack, stage, stack.node.root].map(s => isSuppressedInCdkNag(s, UNHASHED_CONSUMER, OTHER)))
     .toEqual([false, false, false, false, false]);
+});
+
+test('a cdk-nag 2 applies_to pattern that is no valid regular expression is an error naming it, never a silent no', () => {
+  const { fn } = consumer();
+  // Written as cdk-nag 2 writes it (NagSuppressions itself refuses such a pattern, as cdk-nag's checks do).
+  (fn.node.defaultChild as CfnResource).addMetadata('cdk_nag', {
+    rules_to_suppress: [{ id: 'LayerSync-UnhashedConsumer', reason: 'owned by the tools team', applies_to: [{ regex: '/^Parameter::(/' }] }],
+  });
+  expect(() => isSuppressedInCdkNag(fn, UNHASHED_CONSUMER, OTHER))
+    .toThrow(/a cdk-nag suppression's applies_to pattern \/\^Parameter::\(\/ is not a valid regular expression \(.+\); fix the pattern/);
 });
 
 describeWhen(NAG_MAJOR === 2)('cdk-nag 2: NagSuppressions', () => {

@@ -26,7 +26,10 @@ describe('UnhashedConsumer', () => {
     expect(warnings[0]).toContain('function Orphan/Consumer ');
     expect(warnings[0]).toContain(`SSM parameter '${PARAMETER}'`);
     expect(warnings[0]).toContain('no producer of that parameter is known for account (any), region (any)');
-    expect(warnings[0]).toContain('cdk deploy will skip it');
+    // An SSM parameter type: the CLI deploys the stack (CloudFormation re-reads it), but no version is published.
+    expect(warnings[0]).toContain('cdk deploy updates its stack and $LATEST gets the new layer');
+    expect(warnings[0]).toContain('no version is published and its aliases keep the old layer');
+    expect(warnings[0]).not.toContain('skip');
     expect(warnings[0]).toContain('register the producer');
     expect(warnings[0]).toContain('acknowledgeWarning');
     expect(warnings[0]).toMatch(/\[ack: cdk-layer-sync:UnhashedConsumer\]$/);
@@ -272,7 +275,18 @@ describe('EnvironmentLimit (ENVIRONMENT target)', () => {
 describe('the acknowledgement hint', () => {
   test('a WARNING ends with how to acknowledge it, naming its id', () => {
     const [warning] = messages(orphanApp(), 'warning');
-    expect(warning).toContain(`Or acknowledge it here or on a scope above: Annotations.of(scope).acknowledgeWarning('${UNHASHED}', reason).`);
+    expect(warning).toContain(`Or acknowledge it on this construct, its stack or its Stage: Annotations.of(scope).acknowledgeWarning('${UNHASHED}', reason).`);
+  });
+
+  test('the scopes it names are those where CDK silences the warning: the stack does, the App does not', () => {
+    const onStack = orphanApp({}, consumer => Annotations.of(consumer).acknowledgeWarning(UNHASHED, 'the layer is pinned by another team'));
+    expect(messages(onStack, 'warning')).toEqual([]);
+
+    const app = newApp();
+    const onApp = new ConsumerStack(app, 'Orphan');
+    Annotations.of(app).acknowledgeWarning(UNHASHED, 'the layer is pinned by another team');
+    addAspect(app);
+    expect(messages(onApp, 'warning')).toEqual([expect.stringContaining('function Orphan/Consumer imports its layer')]);
   });
 
   test('an ERROR, which cannot be acknowledged, does not offer it', () => {

@@ -43,6 +43,6 @@ describe('simulated change', () => {
     (stage as unknown as Record<symbol, unknown>)[ACKNOWLEDGEMENTS] = { acks: [], has: () => false, add: () => undefined };
     addAspect(app);
     expect(() => app.synth()).toThrow(new RegExp('cdk-layer-sync:UnsupportedCdkRelease: inside Stage Prod .*'
-      + 'changed Symbol.for\\(\'@aws-cdk/core.Acknowledgements\'\\), which cdk-layer-sync reads at Prod: its acks are an array'));
+      + 'could not run a check at Prod: it reads Symbol.for\\(\'@aws-cdk/core.Acknowledgements\'\\) and found: its acks are an array'));
   });
 });

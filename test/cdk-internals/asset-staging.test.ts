@@ -48,7 +48,7 @@ describe('simulated change', () => {
     addAspect(app);
     const errors = unsupportedReleaseErrors(app);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('changed AssetStaging hashType and fingerprintOptions (private)');
+    expect(errors[0]).toContain('it reads AssetStaging hashType and fingerprintOptions (private) and found');
     expect(errors[0]).toContain('`StaleAssetHash`');
     expect(changedInternalsOf(app)).toEqual([expect.objectContaining({ internal: ASSET_STAGING })]);
   });

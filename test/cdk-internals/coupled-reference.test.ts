@@ -60,6 +60,6 @@ describe('simulated change: the mark renamed', () => {
     addAspect(app);
     const errors = unsupportedReleaseErrors(app);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('changed Symbol.for(\'@aws-cdk/core.CustomCoupledReference\')');
+    expect(errors[0]).toContain('it reads Symbol.for(\'@aws-cdk/core.CustomCoupledReference\') and found');
   });
 });

@@ -61,8 +61,8 @@ describe('simulated change', () => {
       value: () => ({ Resources: { ...render().Resources, Extra: { Type: 'AWS::CloudFormation::WaitConditionHandle' } } }),
     }, () => unsupportedReleaseErrors(app));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('changed CfnElement._toCloudFormation()');
-    expect(errors[0]).toContain('which cdk-layer-sync reads at Consumer/Raw');
+    expect(errors[0]).toContain('it reads CfnElement._toCloudFormation() and found');
+    expect(errors[0]).toContain('could not run a check at Consumer/Raw');
     expect(errors[0]).toContain('reading a raw CfnResource\'s Layers');
   });
 });

@@ -60,7 +60,7 @@ describe('simulated change: CDK builds the key in another format', () => {
       return unsupportedReleaseErrors(app);
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('changed the context key format of SSM lookups');
+    expect(errors[0]).toContain('it reads the context key format of SSM lookups');
     expect(errors[0]).toContain('`CachedLayerLookup`');
   });
 });

@@ -1,11 +1,22 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Annotations, Stack } from 'aws-cdk-lib';
+import { Annotations, Stack, Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { addAspect, ConsumerStack, consumerFunction, layerSource, newApp, ProducerStack } from '../helpers/apps';
 import { runCli } from '../helpers/cli';
+import { FindingLevel } from '../../src';
+
+/** Run `body` without letting it print to stderr (the aspect prints findings no top-level stack shows). */
+function withStderrSilenced<T>(body: () => T): T {
+  const write = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    return body();
+  } finally {
+    write.mockRestore();
+  }
+}
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'cls-cli-'));
 
@@ -167,6 +178,47 @@ describe('cdk-layer-sync check', () => {
     const result = runCli(['check', dir()]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('a finding of the app that no layer shows: a Stage left without the aspect, at level WARNING', () => {
+  function uncoveredStageApp(acknowledge: boolean): string {
+    const app = newApp();
+    const stage = new Stage(app, 'Prod');
+    new ProducerStack(stage, 'Layers');
+    new ConsumerStack(stage, 'Svc');
+    if (acknowledge) {
+      Annotations.of(stage).acknowledgeWarning('cdk-layer-sync:StageNotCovered', 'Prod is torn down and rebuilt every night');
+    }
+    addAspect(app, { stageNotCovered: FindingLevel.WARNING });
+    return withStderrSilenced(() => app.synth().directory);
+  }
+
+  test('check fails as cdk synth --strict would, naming the finding, where and why', () => {
+    const result = runCli(['check', uncoveredStageApp(false)]);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('finding [WARNING] cdk-layer-sync:StageNotCovered at Prod: Stage Prod was synthesized without LayerDependencyAspect');
+    expect(result.stdout).toContain('1 problem(s)');
+    expect(JSON.parse(runCli(['check', uncoveredStageApp(false), '--json']).stdout)).toEqual(expect.objectContaining({
+      ok: false, findings: [expect.objectContaining({ id: 'cdk-layer-sync:StageNotCovered', level: 'WARNING', path: 'Prod', fails: true })],
+    }));
+  });
+
+  test('acknowledged on the Stage: check shows it and passes, and fails with --include-acknowledged', () => {
+    const assembly = uncoveredStageApp(true);
+    const result = runCli(['check', assembly]);
+    expect(result.stdout).toContain('finding [WARNING, acknowledged] cdk-layer-sync:StageNotCovered at Prod');
+    expect(result.status).toBe(0);
+    expect(runCli(['check', assembly, '--include-acknowledged']).status).toBe(1);
+  });
+
+  test('graph draws it as a finding of the app, and diff lists it', () => {
+    const assembly = uncoveredStageApp(false);
+    const graph = JSON.parse(runCli(['graph', assembly, '--format', 'json']).stdout);
+    expect(graph.nodes.filter((n: { kind: string }) => n.kind === 'finding').map((n: { label: string[] }) => n.label))
+      .toEqual([['WARNING: StageNotCovered', 'Prod']]);
+    const diff = runCli(['diff', assembly, assembly]);
+    expect(diff.stdout).toContain('Findings of the app: 1\n  [WARNING] cdk-layer-sync:StageNotCovered at Prod');
   });
 });
 

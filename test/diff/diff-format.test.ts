@@ -1,3 +1,4 @@
+import { FindingLevel } from '../../src/findings/finding-level';
 import { diffAsJson, diffAsMarkdown, diffAsTable } from '../../src/diff/diff-format';
 import { diffReports, MovedConsumer } from '../../src/diff/layer-diff';
 import { HAS_WEAK_REFERENCES, testWhen } from '../helpers/cdk-version';
@@ -20,8 +21,8 @@ describe('diff formats carry the same facts', () => {
     }
   });
 
-  test('json has exactly the keys changedLayers, moved, notFollowing', () => {
-    expect(Object.keys(JSON.parse(diffAsJson(diff)))).toEqual(['changedLayers', 'moved', 'notFollowing']);
+  test('json has exactly the keys changedLayers, moved, notFollowing, findings', () => {
+    expect(Object.keys(JSON.parse(diffAsJson(diff)))).toEqual(['changedLayers', 'moved', 'notFollowing', 'findings']);
   });
 
   test('markdown is a pull-request comment: a heading, a summary line and one table per section', () => {
@@ -32,9 +33,23 @@ describe('diff formats carry the same facts', () => {
   });
 
   test('with nothing changed, each format says so', () => {
-    const none = { changedLayers: [], moved: [], notFollowing: [] };
+    const none = { changedLayers: [], moved: [], notFollowing: [], findings: [] };
     expect(diffAsTable(none)).toBe('no layer changed');
     expect(diffAsMarkdown(none)).toContain('No layer changed.');
+  });
+
+  test('a finding of the app is shown by every format, with or without a layer change, acknowledged ones marked', () => {
+    const uncovered = {
+      id: 'cdk-layer-sync:StageNotCovered', level: FindingLevel.WARNING, path: 'Prod', message: 'Stage Prod was synthesized without LayerDependencyAspect.',
+    };
+    const acknowledged = { ...uncovered, path: 'Dev', acknowledged: true };
+    const findings = [uncovered, acknowledged];
+    for (const shown of [{ changedLayers: [], moved: [], notFollowing: [], findings }, { ...diff, findings }]) {
+      expect(diffAsTable(shown)).toContain('Findings of the app: 2\n  [WARNING] cdk-layer-sync:StageNotCovered at Prod: Stage Prod was synthesized');
+      expect(diffAsTable(shown)).toContain('[WARNING, acknowledged] cdk-layer-sync:StageNotCovered at Dev');
+      expect(diffAsMarkdown(shown)).toContain('#### Findings of the app\n\n- [WARNING] cdk-layer-sync:StageNotCovered at Prod');
+      expect(JSON.parse(diffAsJson(shown)).findings).toEqual([uncovered, acknowledged]);
+    }
   });
 });
 
@@ -47,7 +62,7 @@ testWhen(HAS_WEAK_REFERENCES)('a layer reached by weak references has no paramet
 
 test('a moved function without versions says it has only $LATEST, not that a version is published', () => {
   const moved: MovedConsumer = { stack: 'S', function: 'S/Fn', layer: '/p', before: 'aaaaaaaaaaaa', after: 'bbbbbbbbbbbb', versions: [], aliases: [] };
-  const table = diffAsTable({ changedLayers: [], moved: [moved], notFollowing: [] });
+  const table = diffAsTable({ changedLayers: [], moved: [moved], notFollowing: [], findings: [] });
   expect(table).toContain('a function with versions gets a new one, and its aliases follow');
   expect(table).toMatch(/S\/Fn .*\(no versions: \$LATEST only\)/);
 });

@@ -39,7 +39,7 @@ describe('diffReports, on the reports of real syntheses', () => {
   });
 
   test('identical syntheses: nothing changed, nothing listed', () => {
-    expect(diffReports([v1], [platformApp('VALUE = 1\n').report])).toEqual({ changedLayers: [], moved: [], notFollowing: [] });
+    expect(diffReports([v1], [platformApp('VALUE = 1\n').report])).toEqual({ changedLayers: [], moved: [], notFollowing: [], findings: [] });
   });
 
   test('a layer added, and one removed', () => {
@@ -77,7 +77,23 @@ describe('diffReports, on the reports of real syntheses', () => {
       ['Billing/Fn', 'Layers/Layer', 'exported', 'cdk-layer-sync:ExportedLayerArn'],
       ['Orders/Fn', 'Layers/Layer', 'exported', 'cdk-layer-sync:ExportedLayerArn'],
     ]);
-    expect(diffReports([before.report], [strongReferenceApp('VALUE = 1\n').report])).toEqual({ changedLayers: [], moved: [], notFollowing: [] });
+    expect(diffReports([before.report], [strongReferenceApp('VALUE = 1\n').report]))
+      .toEqual({ changedLayers: [], moved: [], notFollowing: [], findings: expect.any(Array) });
+  });
+
+  test('a layer behind a parameter that some consumers take by strong reference is listed once, by its parameter', () => {
+    const before = strongReferenceApp('VALUE = 1\n', true);
+    const after = strongReferenceApp('VALUE = 2\n', true);
+    const diff = diffReports([before.report], [after.report]);
+    expect(diff.changedLayers.map(c => [c.via, c.parameterName, c.producer, c.before, c.after]))
+      .toEqual([['ssm-parameter', PARAMETER, 'Layers/Layer', before.report.producers[0].fingerprint!.slice(0, 12), after.report.producers[0].fingerprint!.slice(0, 12)]]);
+    expect(diff.moved.map(m => m.function)).toEqual(['Reports/Consumer']);
+    expect(diff.notFollowing.map(n => [n.function, n.status])).toEqual([['Billing/Fn', 'exported'], ['Orders/Fn', 'exported']]);
+  });
+
+  test('the findings of the app no layer shows are listed, acknowledged or not; those a layer shows are not repeated', () => {
+    const diff = diffReports([platformApp('VALUE = 1\n').report], [strongReferenceApp('VALUE = 2\n').report]);
+    expect(diff.findings.map(f => [f.id, f.path, f.level])).toEqual([['cdk-layer-sync:LayerVersionNotRetained', 'Layers/Layer', 'WARNING']]);
   });
 });
 

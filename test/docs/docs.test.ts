@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { USAGE } from '../../src/cli/usage';
-import { LAYER_STATUSES } from '../../src/report/layer-status';
+import { LAYER_STATUSES } from '../../src/facts/layer-status';
 
 const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf-8');

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { FindingLevel, LayerDependencyAspect } from '../../src';
 import { FINDINGS } from '../../src/findings/catalog';
 import { FindingDefinition } from '../../src/findings/finding';
+import { addAspect, ConsumerStack, messages, newApp } from '../helpers/apps';
 
 /** Every finding module exports one definition; the README documents each. This pins the list. */
 const findingsDir = path.join(__dirname, '..', '..', 'src', 'findings');
@@ -37,8 +38,40 @@ test('the catalogue (src/findings/catalog.ts) lists every finding module\'s defi
   expect(new Set(FINDINGS).size).toBe(FINDINGS.length);
 });
 
-test('each finding but the pack\'s own has a level prop the aspect accepts; setting it to OFF silences nothing else', () => {
+test('the level props stop at the findings that had one: a new finding is set through findingLevels, with no prop of its own', () => {
   expect(FINDINGS.filter(f => f.levelProp === undefined).map(f => f.id)).toEqual(['cdk-layer-sync:ConsumerNotFollowing']);
+  const props = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'aspect', 'layer-dependency-aspect-props.ts'), 'utf-8');
+  const levelProps = [...props.matchAll(/readonly (\w+)\?: FindingLevel;/g)].map(m => m[1]);
+  expect(levelProps).toHaveLength(13);
+  expect(new Set(levelProps)).toEqual(new Set(FINDINGS.flatMap(f => (f.levelProp ? [f.levelProp] : []))));
+});
+
+test('findingLevels sets the level the aspect reports a finding at', () => {
+  const synthesizedLevels = (props: ConstructorParameters<typeof LayerDependencyAspect>[0]) => {
+    const app = newApp();
+    const orphan = new ConsumerStack(app, 'Orphan');
+    addAspect(app, props);
+    return { errors: messages(orphan, 'error').length, warnings: messages(orphan, 'warning').length };
+  };
+  expect(synthesizedLevels({})).toEqual({ errors: 0, warnings: 1 });
+  expect(synthesizedLevels({ findingLevels: { 'cdk-layer-sync:UnhashedConsumer': FindingLevel.ERROR } })).toEqual({ errors: 1, warnings: 0 });
+  expect(synthesizedLevels({ findingLevels: { UnhashedConsumer: FindingLevel.OFF } })).toEqual({ errors: 0, warnings: 0 });
+});
+
+test('findingLevels takes every finding id, with or without its prefix, and says which id was meant when one is not', () => {
+  for (const finding of FINDINGS) {
+    expect(() => new LayerDependencyAspect({ findingLevels: { [finding.id]: FindingLevel.OFF } })).not.toThrow();
+    expect(() => new LayerDependencyAspect({ findingLevels: { [finding.id.replace('cdk-layer-sync:', '')]: FindingLevel.INFO } })).not.toThrow();
+  }
+  expect(() => new LayerDependencyAspect({ findingLevels: { 'cdk-layer-sync:StageNotCoverd': FindingLevel.OFF } }))
+    .toThrow("LayerDependencyAspectProps.findingLevels: 'cdk-layer-sync:StageNotCoverd' is not a finding id; did you mean 'cdk-layer-sync:StageNotCovered'?");
+  expect(() => new LayerDependencyAspect({ findingLevels: { StageNotCovered: 'LOUD' as FindingLevel } }))
+    .toThrow("LayerDependencyAspectProps.findingLevels['StageNotCovered']: expected one of ERROR, WARNING, INFO, OFF, got \"LOUD\"");
+  expect(() => new LayerDependencyAspect({ stageNotCovered: FindingLevel.ERROR, findingLevels: { StageNotCovered: FindingLevel.WARNING } }))
+    .toThrow('cdk-layer-sync:StageNotCovered is set to WARNING by findingLevels and to ERROR by stageNotCovered; set it in findingLevels only');
+});
+
+test('each older level prop still works; setting it to OFF silences nothing else', () => {
   for (const finding of FINDINGS.filter(f => f.levelProp !== undefined)) {
     // An unknown prop throws naming it: each level prop is a real prop, typed in LayerDependencyAspectProps.
     expect(() => new LayerDependencyAspect({ [finding.levelProp!]: FindingLevel.OFF })).not.toThrow();

@@ -59,10 +59,18 @@ export function weakReferenceApp(layerContent: string, alsoBehindParameter = fal
   return { ...synthesized, layerFingerprint: expectedShortFingerprint(template) };
 }
 
-/** A layer of one stack passed to two consumer stacks by strong reference (Export/Import): none can follow it. */
-export function strongReferenceApp(layerContent: string) {
+/**
+ * A layer of one stack passed to two consumer stacks by strong reference (Export/Import): none can follow it. With
+ * `alsoBehindParameter`, the layer is also published to an SSM parameter (ProducerStack) that a third stack reads.
+ */
+export function strongReferenceApp(layerContent: string, alsoBehindParameter = false) {
   const synthesized = synthesizedReport(app => {
-    const layer = new lambda.LayerVersion(new Stack(app, 'Layers'), 'Layer', { code: lambda.Code.fromAsset(layerSource(layerContent)) });
+    const layer = alsoBehindParameter
+      ? new ProducerStack(app, 'Layers', { source: layerSource(layerContent) }).layer
+      : new lambda.LayerVersion(new Stack(app, 'Layers'), 'Layer', { code: lambda.Code.fromAsset(layerSource(layerContent)) });
+    if (alsoBehindParameter) {
+      new ConsumerStack(app, 'Reports');
+    }
     for (const name of ['Orders', 'Billing']) {
       consumerFunction(new Stack(app, name), 'Fn', [layer]);
     }

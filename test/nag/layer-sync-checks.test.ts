@@ -133,7 +133,8 @@ describeWhen(NAG_MAJOR === 3)(`LayerSyncChecks on cdk-nag ${NAG_VERSION} and aws
     const [violation] = report.pluginReports[0].violations;
     expect(violation.ruleName).toBe('LayerSync-ConsumerNotFollowing');
     expect(violation.violatingConstructs.map((c: any) => c.constructPath)).toEqual(['Tracked/Consumer/Resource']);
-    expect(violation.description).toContain('Aspects.of(app).add(new LayerDependencyAspect()');
+    expect(violation.description).toContain('Fix: call LayerDependencyAspect.addToApp(app) right after creating the App');
+    expect(violation.description).toContain('Aspects.of(this).add(new LayerDependencyAspect(), { priority: AspectPriority.MUTATING })');
   });
 
   test('the aspect writing the fingerprint into the environment passes too', () => {
@@ -350,23 +351,24 @@ describe(`LayerSyncChecks on cdk-nag ${NAG_VERSION}: the lock file the app's asp
     new ProducerStack(app, 'Producer');
     const consumer = new ConsumerStack(app, 'Consumer');
     addAspect(app, { registry, registryOutput: writesIt ? lock : undefined });
-    return { app, consumer, registry };
+    return { app, consumer, registry, lock };
   }
 
   /** The pack's StaleRegistryEntry findings on the consumer, run as the installed cdk-nag major runs packs. */
-  function staleRegistryFindings(app: ReturnType<typeof newApp>, consumer: Stack, registry: LayerRegistry): string[] {
+  function staleRegistryFindings(app: ReturnType<typeof newApp>, consumer: Stack, registry: LayerRegistry, registryOutput?: string): string[] {
     if (NAG_MAJOR === 2) {
-      Aspects.of(app).add(new LayerSyncChecks(app, { registry }));
+      Aspects.of(app).add(new LayerSyncChecks(app, { registry, registryOutput }));
       app.synth();
       return nagAnnotations(consumer, 'warning').filter(a => a.startsWith('LayerSync-StaleRegistryEntry'));
     }
     app.synth();
-    return violationsOf(app, { registry }).filter(v => v.rule.startsWith('LayerSync-StaleRegistryEntry')).map(v => v.rule);
+    return violationsOf(app, { registry, registryOutput }).filter(v => v.rule.startsWith('LayerSync-StaleRegistryEntry')).map(v => v.rule);
   }
 
   test('an older entry for the app\'s own producer is not reported, as the aspect does not report it (this synthesis refreshes it)', () => {
-    const { app, consumer, registry } = appReadingLock(true);
-    expect(staleRegistryFindings(app, consumer, registry)).toEqual([]);
+    const { app, consumer, registry, lock } = appReadingLock(true);
+    // The pack is told the file the aspect writes, as the aspect is: through its props.
+    expect(staleRegistryFindings(app, consumer, registry, lock)).toEqual([]);
     expect(Annotations.fromStack(consumer).findWarning('*', Match.stringLikeRegexp('StaleRegistryEntry'))).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Aspects, CfnResource, CrossStackReferences, Fn, ReferenceStrength, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations as CdkAnnotations, App, Aspects, CfnResource, CrossStackReferences, Fn, ReferenceStrength, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
@@ -12,6 +12,9 @@ import { LayerDependencyAspectProps, LayerRegistry, LayerSyncChecks } from '../.
 import { LAYER_SYNC_RULES } from '../../src/nag/rules/all-rules';
 import { ruleName } from '../../src/nag/rules/layer-sync-rule';
 import { readReport } from '../../src/report/read-report';
+import { checkCommand } from '../../src/cli/check-command';
+import { diffReports } from '../../src/diff/layer-diff';
+import { buildGraph } from '../../src/graph/layer-graph';
 import { addAspect, ConsumerStack, consumerFunction, layerSource, newApp, PARAMETER, ProducerStack } from '../helpers/apps';
 import { HAS_WEAK_REFERENCES } from '../helpers/cdk-version';
 import { NAG_MAJOR, violationsOf } from '../helpers/nag';
@@ -46,6 +49,12 @@ const SCENARIOS: Record<string, Scenario> = {
   'a parameter no stack of the app produces': {
     build: app => {
       new ConsumerStack(app, 'Orphan', { parameterName: '/other-team/arn' });
+    },
+  },
+  'a parameter no stack of the app produces, its warning acknowledged on the stack': {
+    build: app => {
+      const orphan = new ConsumerStack(app, 'Orphan', { parameterName: '/other-team/arn' });
+      CdkAnnotations.of(orphan).acknowledgeWarning('cdk-layer-sync:UnhashedConsumer', 'the other team pins it by hand');
     },
   },
   'a layer passed by strong reference (Export/ImportValue), destroyed on update': {
@@ -171,12 +180,14 @@ function run(scenario: Scenario, doors: { aspect: boolean; pack: boolean }) {
   const app = newApp({ context: scenario.context ?? {} });
   const registry = scenario.registry?.();
   const aspectProps = scenario.aspectProps?.() ?? {};
+  // The app tells the pack the lock file its aspect writes, as it tells the aspect; without the aspect none is written.
+  const packLockFile = doors.aspect ? aspectProps.registryOutput : undefined;
   const addDoors = (scope: App | Stage) => {
     if (doors.aspect) {
       addAspect(scope, { ...aspectProps, registry });
     }
     if (doors.pack && NAG_MAJOR === 2) {
-      Aspects.of(scope).add(new LayerSyncChecks(undefined, { registry }));
+      Aspects.of(scope).add(new LayerSyncChecks(undefined, { registry, registryOutput: packLockFile }));
     }
   };
   scenario.build(app, addDoors);
@@ -184,14 +195,43 @@ function run(scenario: Scenario, doors: { aspect: boolean; pack: boolean }) {
   app.synth();
   // cdk-nag 3: validated as `Validations.of(app).addPlugins` does, on the finished tree (without failing the synthesis).
   const packFindings = !doors.pack ? [] : NAG_MAJOR === 3
-    ? violationsOf(app, { registry }).flatMap(v => v.paths.map(p => `${/^LayerSync-([A-Za-z]+)/.exec(v.rule)![1]} @ ${normalized(p)}`))
+    ? violationsOf(app, { registry, registryOutput: packLockFile }).flatMap(v => v.paths.map(p => `${/^LayerSync-([A-Za-z]+)/.exec(v.rule)![1]} @ ${normalized(p)}`))
     : annotated(app, 'LayerSync-');
   // The aspect's findings as its report records them, where it raised them: a finding inside a Stage that a
   // pipeline synthesized before the App's checks ran is shown on a top-level stack, not in the Stage's template.
-  const aspectFindings = doors.aspect
-    ? readReport(app.outdir).findings.map(f => `${f.id.replace(/^cdk-layer-sync:/, '')} @ ${normalized(f.path)}`) : [];
-  return { app, aspectFindings, packFindings };
+  const reported = doors.aspect ? readReport(app.outdir).findings : [];
+  const asText = (f: { id: string; path: string }) => `${f.id.replace(/^cdk-layer-sync:/, '')} @ ${normalized(f.path)}`;
+  // What stands (the pack, like cdk synth --strict, does not report an acknowledged warning), and all of it.
+  const aspectFindings = reported.filter(f => !f.acknowledged).map(asText);
+  return { app, aspectFindings, allAspectFindings: reported.map(asText), packFindings };
 }
+
+/**
+ * The findings each door after synthesis shows for an assembly, as `Name @ path`: `check --json` (each layer's
+ * finding and the findings of the app), `graph --format json` (each layer's edge label and the finding nodes), and
+ * `diff` of the assembly with itself (the findings of the app: no layer changed). `onLayers`: those a layer shows.
+ */
+function doorFindings(outdir: string): { check: string[]; graph: string[]; diff: string[]; onLayers: string[] } {
+  const lines: string[] = [];
+  checkCommand([outdir, '--json'], line => lines.push(line));
+  const checked = JSON.parse(lines.join('\n'));
+  const name = (id: string) => id.replace(/^cdk-layer-sync:/, '');
+  const onLayers = (checked.consumers as Array<{ function: string; finding?: string }>)
+    .flatMap(row => (row.finding ? [`${name(row.finding)} @ ${normalized(row.function)}`] : []));
+  const check = [...onLayers, ...(checked.findings as Array<{ id: string; path: string }>).map(f => `${name(f.id)} @ ${normalized(f.path)}`)];
+  const report = readReport(outdir);
+  const graphed = buildGraph([{ name: 'app', report }]);
+  const labelOf = new Map(graphed.nodes.map(n => [n.id, n.label]));
+  const graph = [
+    ...graphed.edges.filter(e => !e.followed && PACK_OR_ASPECT_NAME.test(e.label)).map(e => `${e.label.replace(/ \(acknowledged\)$/, '')} @ ${normalized(labelOf.get(e.to)![0])}`),
+    ...graphed.nodes.filter(n => n.kind === 'finding').map(n => `${n.label[0].replace(/^[A-Z]+( \(acknowledged\))?: /, '')} @ ${normalized(n.label[1])}`),
+  ];
+  const diff = diffReports([report], [report]).findings.map(f => `${name(f.id)} @ ${normalized(f.path)}`);
+  return { check, graph, diff, onLayers };
+}
+
+/** A finding's name as an edge label shows it (a status, such as `pinned`, is not one). */
+const PACK_OR_ASPECT_NAME = /^[A-Z][A-Za-z]+( \(acknowledged\))?$/;
 
 /** Per function and layer: the sorted, distinct names of the findings on it. */
 function verdicts(paths: string[], findings: string[], keep: (name: string) => boolean = () => true): Record<string, string[]> {
@@ -215,6 +255,16 @@ describe(`the aspect and the cdk-nag ${NAG_MAJOR} pack give each consumer and la
     const onlyTheAspect = NAG_MAJOR === 2 ? scenario.aspectAloneOnCdkNag2 : undefined;
     const aspectVerdicts = verdicts(paths, both.aspectFindings, n => PACK_FINDINGS.has(n) && n !== onlyTheAspect);
     expect(verdicts(paths, both.packFindings)).toEqual(aspectVerdicts);
+
+    // The doors after synthesis read the report: check, graph and diff show each function and layer the aspect's
+    // findings, every one of them (those of the app as a whole included).
+    // Acknowledged findings included: these doors show them, marked.
+    const everywhere = [...new Set([...paths, ...both.allAspectFindings.map(f => f.split(' @ ')[1])])].sort();
+    const allAspectVerdicts = verdicts(everywhere, both.allAspectFindings);
+    const doors = doorFindings(both.app.outdir);
+    expect(verdicts(everywhere, doors.check)).toEqual(allAspectVerdicts);
+    expect(verdicts(everywhere, doors.graph)).toEqual(allAspectVerdicts);
+    expect(verdicts(everywhere, doors.diff)).toEqual(verdicts(everywhere, both.allAspectFindings.filter(f => !doors.onLayers.includes(f))));
 
     if (scenario.differsWithoutTheAspect) {
       return;

@@ -1,4 +1,4 @@
-import { Aws, CfnCondition, CfnResource, Fn, Stack, Stage } from 'aws-cdk-lib';
+import { Aws, CfnCondition, CfnResource, Fn, Lazy, Stack, Stage } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { conditionalFingerprint, discoverProducers } from '../../src/producers/discover-producers';
@@ -19,6 +19,17 @@ describe('discoverProducers', () => {
       { name: '/a', account: undefined, region: undefined, fingerprint: 'fp:Agnostic/Layer/Resource', layer: 'Agnostic/Layer/Resource' },
       { name: '/b', account: '111111111111', region: 'eu-west-1', fingerprint: 'fp:Prod/InStage/Layer/Resource', layer: 'Prod/InStage/Layer/Resource' },
     ]);
+  });
+
+  test('a parameter whose value cannot be resolved stays a producer, with the reason it cannot be fingerprinted', () => {
+    const app = newApp();
+    const stack = new Stack(app, 'S');
+    new ssm.StringParameter(stack, 'Broken', {
+      parameterName: '/broken', stringValue: Lazy.string({ produce: () => { throw new Error('the ARN is not known yet'); } }),
+    });
+    const [producer] = discoverProducers(app.node.findAll(), fingerprintOf);
+    expect(producer).toEqual(expect.objectContaining({ parameterName: '/broken', fingerprint: '' }));
+    expect(producer.fingerprintError).toMatch(/^the value of SSM parameter S\/Broken\/Resource could not be resolved \(.*the ARN is not known yet/);
   });
 
   test('ignores parameters holding anything else, and parameters without a literal name', () => {

@@ -173,3 +173,27 @@ def test_a_python_app_reads_its_fix_lines_in_python(tmp_path: Path) -> None:
     warnings = [str(w.entry.data) for w in Annotations.from_stack(orphan).find_warning("*", Match.any_value())]
     assert any('acknowledge_warning("cdk-layer-sync:UnhashedConsumer", reason)' in w for w in warnings), warnings
     assert not any("acknowledgeWarning(" in w for w in warnings), warnings
+
+
+def test_fix_lines_name_python_methods_and_finding_levels_is_a_python_dict(tmp_path: Path) -> None:
+    """A strong reference's fix names value_for_string_parameter; an uncovered Stage's, add_stage; levels by id."""
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    layers = producer(app, layer_dir(tmp_path))
+    direct = Stack(app, "Direct")
+    lambda_.Function(direct, "Fn", runtime=lambda_.Runtime.PYTHON_3_13, handler="index.handler",
+                     code=lambda_.Code.from_inline("def handler(e, c):\n    return 1\n"),
+                     layers=[layers.node.find_child("Layer")])
+    stage = cdk.Stage(app, "Prod")
+    consumer(stage)
+    aspect = LayerDependencyAspect(finding_levels={"cdk-layer-sync:StageNotCovered": FindingLevel.WARNING})
+    Aspects.of(app).add(aspect, priority=AspectPriority.MUTATING)
+    app.synth()
+    report = __import__("json").loads((tmp_path / "out" / "layer-dependencies.json").read_text())
+    messages = {f["id"]: f["message"] for f in report["findings"]}
+    assert "ssm.StringParameter.value_for_string_parameter in the consumer" in messages["cdk-layer-sync:ExportedLayerArn"]
+    assert "valueForStringParameter" not in messages["cdk-layer-sync:ExportedLayerArn"]
+    # The level the dict set: a warning, so the synthesis above went on.
+    assert [f["level"] for f in report["findings"] if f["id"] == "cdk-layer-sync:StageNotCovered"] == ["WARNING"]
+    assert "add_stage()" in messages["cdk-layer-sync:StageNotCovered"]
+    assert "addStage" not in messages["cdk-layer-sync:StageNotCovered"]
+    assert "acknowledge_warning(" in messages["cdk-layer-sync:ExportedLayerArn"]

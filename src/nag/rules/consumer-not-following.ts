@@ -21,17 +21,18 @@ export const ConsumerNotFollowing: LayerSyncRule = {
       return { result: RuleCompliance.COMPLIANT, info: '' };
     }
     const expected = consumer.tracked.map(t => shortFingerprint(t.fingerprint));
+    const kinds = consumer.tracked.map(t => t.source.kind);
     let properties: Record<string, unknown>;
     try {
       properties = renderedProperties(node);
     } catch (error) {
       const reason = `its properties could not be resolved (${(error as Error).message.split('\n')[0]})`;
-      return { result: RuleCompliance.NON_COMPLIANT, info: consumerNotFollowingMessage(node.node.path, expected, reason) };
+      return { result: RuleCompliance.NON_COMPLIANT, info: consumerNotFollowingMessage(node.node.path, expected, reason, kinds) };
     }
     if (carriesFingerprints(properties, expected)) {
       return { result: RuleCompliance.COMPLIANT, info: '' };
     }
     const reason = 'LayerDependencyAspect did not write their fingerprints into it';
-    return { result: RuleCompliance.NON_COMPLIANT, info: consumerNotFollowingMessage(node.node.path, expected, reason) };
+    return { result: RuleCompliance.NON_COMPLIANT, info: consumerNotFollowingMessage(node.node.path, expected, reason, kinds) };
   },
 };

@@ -1,5 +1,5 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { PendingFinding } from '../../analysis/analyze-consumer';
+import { PendingFinding } from '../../findings/finding';
 import { LayerSyncPlan } from '../../analysis/layer-sync-plan';
 import { FUNCTION_TYPE } from '../../detect/detect-layer-sources';
 import { parameterFinding, ruleName } from '../../annotate/nag-suppressions';

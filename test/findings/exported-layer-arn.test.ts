@@ -1,8 +1,12 @@
 import { Stack } from 'aws-cdk-lib';
-import { ExportedLayerArn } from '../../../src/nag/rules/exported-layer-arn';
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { EXPORTED_LAYER_ARN } from '../../src/findings/exported-layer-arn';
+
+/** The pack's rule of this finding, made from its check. */
+const ExportedLayerArn = ruleOf(EXPORTED_LAYER_ARN);
 
 describe('LayerSync-ExportedLayerArn', () => {
   test('non-compliant for a layer passed by strong cross-stack reference', () => {

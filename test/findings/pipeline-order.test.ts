@@ -1,8 +1,12 @@
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { PipelineOrder } from '../../../src/nag/rules/pipeline-order';
-import { newApp, PARAMETER } from '../../helpers/apps';
-import { AppStage, PipelineStack, PlatformStage, ServiceStage } from '../../helpers/pipelines';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { newApp, PARAMETER } from '../helpers/apps';
+import { AppStage, PipelineStack, PlatformStage, ServiceStage } from '../helpers/pipelines';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { PIPELINE_ORDER } from '../../src/findings/pipeline-order';
+
+/** The pack's rule of this finding, made from its check. */
+const PipelineOrder = ruleOf(PIPELINE_ORDER);
 
 describe('LayerSync-PipelineOrder', () => {
   test('non-compliant, by parameter, when the consumer Stage deploys in the same wave as the producer Stage', () => {

@@ -1,7 +1,11 @@
-import { DependencyCycle } from '../../../src/nag/rules/dependency-cycle';
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { ConsumerStack, newApp, PARAMETER, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { ConsumerStack, newApp, PARAMETER, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { DEPENDENCY_CYCLE } from '../../src/findings/dependency-cycle';
+
+/** The pack's rule of this finding, made from its check. */
+const DependencyCycle = ruleOf(DEPENDENCY_CYCLE);
 
 describe('LayerSync-DependencyCycle', () => {
   test('non-compliant, by parameter, when the producer stack already depends on the consumer stack', () => {

@@ -1,7 +1,11 @@
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { UnhashedConsumer } from '../../../src/nag/rules/unhashed-consumer';
-import { ConsumerStack, newApp, PARAMETER, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { ConsumerStack, newApp, PARAMETER, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { UNHASHED_CONSUMER } from '../../src/findings/unhashed-consumer';
+
+/** The pack's rule of this finding, made from its check. */
+const UnhashedConsumer = ruleOf(UNHASHED_CONSUMER);
 
 describe('LayerSync-UnhashedConsumer', () => {
   test('non-compliant, by parameter, for a consumer of a layer no stack produces', () => {

@@ -1,10 +1,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LayerRegistry } from '../../../src';
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { StaleRegistryEntry } from '../../../src/nag/rules/stale-registry-entry';
-import { ConsumerStack, layerSource, newApp, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { LayerRegistry } from '../../src';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { ConsumerStack, layerSource, newApp, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { STALE_REGISTRY_ENTRY } from '../../src/findings/stale-registry-entry';
+
+/** The pack's rule of this finding, made from its check. */
+const StaleRegistryEntry = ruleOf(STALE_REGISTRY_ENTRY);
 
 describe('LayerSync-StaleRegistryEntry', () => {
   function registryFor(parameterName: string) {

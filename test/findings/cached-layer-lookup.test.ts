@@ -1,10 +1,14 @@
 import { Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
-import { CachedLayerLookup } from '../../../src/nag/rules/cached-layer-lookup';
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { consumerFunction, newApp, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { consumerFunction, newApp, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { CACHED_LAYER_LOOKUP } from '../../src/findings/cached-layer-lookup';
+
+/** The pack's rule of this finding, made from its check. */
+const CachedLayerLookup = ruleOf(CACHED_LAYER_LOOKUP);
 
 const ENV = { account: '111111111111', region: 'eu-west-1' };
 

@@ -1,9 +1,13 @@
 import { Fn, Stack } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { UnresolvableLayerReference } from '../../../src/nag/rules/unresolvable-layer-reference';
-import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { UNRESOLVABLE_LAYER_REFERENCE } from '../../src/findings/unresolvable-layer-reference';
+
+/** The pack's rule of this finding, made from its check. */
+const UnresolvableLayerReference = ruleOf(UNRESOLVABLE_LAYER_REFERENCE);
 
 describe('LayerSync-UnresolvableLayerReference', () => {
   test('non-compliant for an ARN built around an import', () => {

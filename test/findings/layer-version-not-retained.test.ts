@@ -1,8 +1,12 @@
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { RuleCompliance } from '../../../src/nag/rules/layer-sync-rule';
-import { LayerVersionNotRetained } from '../../../src/nag/rules/layer-version-not-retained';
-import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../../helpers/apps';
-import { checkRule } from '../../helpers/nag';
+import { RuleCompliance } from '../../src/nag/rules/layer-sync-rule';
+import { ConsumerStack, consumerFunction, newApp, ProducerStack } from '../helpers/apps';
+import { checkRule } from '../helpers/nag';
+import { ruleOf } from '../../src/nag/rules/all-rules';
+import { LAYER_VERSION_NOT_RETAINED } from '../../src/findings/layer-version-not-retained';
+
+/** The pack's rule of this finding, made from its check. */
+const LayerVersionNotRetained = ruleOf(LAYER_VERSION_NOT_RETAINED);
 
 describe('LayerSync-LayerVersionNotRetained', () => {
   test('non-compliant for a layer shared with another stack and destroyed on update', () => {
