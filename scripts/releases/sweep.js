@@ -9,7 +9,10 @@
 //   node scripts/releases/sweep.js --rotating      one release between the floor and the newest, a different one
 //                                                  each day (what `npm test` runs; the floor and the newest run in
 //                                                  every jest run anyway)
-//   node scripts/releases/sweep.js --write-readme  also writes the table into README.md, between its markers
+//   node scripts/releases/sweep.js --newest        the newest aws-cdk-lib the npm registry serves (dist-tag latest),
+//                                                  as the weekly workflow runs it; --dry-run only names it
+//   node scripts/releases/sweep.js --write-table   also writes the table into docs/releases.md, between its markers
+// On a failure it names the CDK internal whose canary failed (src/cdk-internals/), and exits 1.
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
@@ -17,14 +20,17 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..', '..');
 const { releases: ALL } = require('./releases.json');
+const TABLE_PAGE = path.join(ROOT, 'docs', 'releases.md');
 const START = '<!-- release-sweep:start -->';
 const END = '<!-- release-sweep:end -->';
 
+const OPTIONS = ['--rotating', '--newest', '--dry-run', '--write-table'];
+
 function parseArguments(argv) {
   const flags = argv.filter(a => a.startsWith('--'));
-  const unknown = flags.filter(f => !['--rotating', '--write-readme'].includes(f));
+  const unknown = flags.filter(f => !OPTIONS.includes(f));
   if (unknown.length > 0) {
-    throw new Error(`sweep.js: unknown option ${unknown.join(', ')}; the options are --rotating and --write-readme`);
+    throw new Error(`sweep.js: unknown option ${unknown.join(', ')}; the options are ${OPTIONS.join(', ')}`);
   }
   const named = argv.filter(a => !a.startsWith('--'));
   const bad = named.filter(v => !/^2\.\d+\.\d+$/.test(v));
@@ -36,7 +42,34 @@ function parseArguments(argv) {
     const middle = ALL.slice(1, -1);
     releases = [middle[Math.floor(Date.now() / 86400000) % middle.length]];
   }
-  return { releases, writeReadme: flags.includes('--write-readme') };
+  if (flags.includes('--newest')) {
+    releases = [newestOnRegistry()];
+  }
+  return { releases, writeTable: flags.includes('--write-table'), dryRun: flags.includes('--dry-run') };
+}
+
+/** The release the npm registry tags `latest` for aws-cdk-lib, asked with the npm client (its configured registry). */
+function newestOnRegistry() {
+  const view = spawnSync('npm', ['view', 'aws-cdk-lib', 'dist-tags.latest', '--json'], { cwd: ROOT, encoding: 'utf-8', timeout: 120000 });
+  let version;
+  try {
+    version = JSON.parse(view.stdout);
+  } catch {
+    version = undefined;
+  }
+  if (view.status !== 0 || typeof version !== 'string' || !/^2\.\d+\.\d+$/.test(version)) {
+    const said = `${(view.stderr || '').trim().split('\n').slice(-2).join(' ')} ${(view.stdout || '').trim()}`.trim();
+    throw new Error(`sweep.js --newest: the npm registry did not name aws-cdk-lib's newest 2.x release (npm view aws-cdk-lib `
+      + `dist-tags.latest said: ${said || 'nothing'}); check the registry (npm config get registry) and try again`);
+  }
+  return version;
+}
+
+/** The CDK internal a canary test file guards, as its home in src/cdk-internals/ names it. */
+function internalOf(testFile) {
+  const source = path.join(ROOT, 'src', 'cdk-internals', path.basename(testFile).replace(/\.test\.ts$/, '.ts'));
+  const name = fs.existsSync(source) ? /\bname: '((?:[^'\\]|\\.)*)'/.exec(fs.readFileSync(source, 'utf-8'))?.[1] : undefined;
+  return name ? name.replace(/\\'/g, "'") : undefined;
 }
 
 /** Install one release and run the release project on it; the counts by part. */
@@ -58,16 +91,18 @@ function sweepOne(version) {
   for (const file of report.testResults) {
     const part = file.name.includes(`${path.sep}cdk-internals${path.sep}`) ? parts.canaries
       : file.name.endsWith('cross-stack-layers.test.ts') ? parts.example : parts.shapes;
+    const internal = part === parts.canaries ? internalOf(file.name) : undefined;
+    const where = internal ? `${path.basename(file.name)} (the CDK internal ${internal} changed)` : path.basename(file.name);
     if (file.assertionResults.length === 0 && file.status === 'failed') {
       part.failed += 1;
-      part.failures.push(`${path.basename(file.name)}: ${(file.message || '').split('\n')[0]}`);
+      part.failures.push(`${where}: ${(file.message || '').split('\n')[0]}`);
     }
     for (const test of file.assertionResults) {
       if (test.status === 'passed') {
         part.passed += 1;
       } else if (test.status === 'failed') {
         part.failed += 1;
-        part.failures.push(`${path.basename(file.name)}: ${test.fullName}`);
+        part.failures.push(`${where}: ${test.fullName}`);
       } else {
         part.skipped += 1;
       }
@@ -104,22 +139,26 @@ function ok(row) {
   return !row.error && [row.canaries, row.example, row.shapes].every(part => part.failed === 0 && part.passed > 0);
 }
 
-function writeReadme(text) {
-  const file = path.join(ROOT, 'README.md');
-  const readme = fs.readFileSync(file, 'utf-8');
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
+function writeTable(text) {
+  const file = TABLE_PAGE;
+  const page = fs.readFileSync(file, 'utf-8');
+  const start = page.indexOf(START);
+  const end = page.indexOf(END);
   if (start < 0 || end < start) {
-    throw new Error(`sweep.js: README.md has no '${START}' ... '${END}' block to write the table into`);
+    throw new Error(`sweep.js: ${file} has no '${START}' ... '${END}' block to write the table into`);
   }
-  const updated = `${readme.slice(0, start + START.length)}\n${text}\n${readme.slice(end)}`;
+  const updated = `${page.slice(0, start + START.length)}\n${text}\n${page.slice(end)}`;
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, updated);
   fs.renameSync(temporary, file);
 }
 
 function main() {
-  const { releases, writeReadme: write } = parseArguments(process.argv.slice(2));
+  const { releases, writeTable: write, dryRun } = parseArguments(process.argv.slice(2));
+  if (dryRun) {
+    console.log(`release sweep: would sweep aws-cdk-lib ${releases.join(', ')}`);
+    return 0;
+  }
   const rows = [];
   for (const version of releases) {
     process.stdout.write(`release sweep: aws-cdk-lib ${version} ... `);
@@ -133,8 +172,8 @@ function main() {
   const text = table(rows, new Date().toISOString().slice(0, 10));
   console.log(`\n${text}\n`);
   if (write) {
-    writeReadme(text);
-    console.log('README.md: table written');
+    writeTable(text);
+    console.log(`${path.relative(ROOT, TABLE_PAGE)}: table written`);
   }
   const parts = r => [r.canaries, r.example, r.shapes];
   const passed = rows.reduce((n, r) => n + (r.error ? 0 : parts(r).reduce((m, part) => m + part.passed, 0)), 0);
@@ -144,9 +183,14 @@ function main() {
   return failed === 0 ? 0 : 1;
 }
 
-try {
-  process.exitCode = main();
-} catch (error) {
-  console.error(error.message);
-  process.exitCode = 2;
+if (require.main === module) {
+  try {
+    process.exitCode = main();
+  } catch (error) {
+    console.error(error.message);
+    process.exitCode = 2;
+  }
+} else {
+  // For its tests (test/release/sweep.test.ts).
+  module.exports = { internalOf };
 }

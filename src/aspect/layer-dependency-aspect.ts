@@ -1,7 +1,6 @@
 import { AspectPriority, Aspects, CfnResource, IAspect, Stack, Stage } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { FUNCTION_TYPE } from '../detect/detect-layer-sources';
-import { stageLine } from '../findings/user-language';
 import { LAYER_VERSION_TYPE } from '../fingerprint/layer-version-fingerprint';
 import { synthesisScopeOf } from './assembly-constructs';
 import { LayerDependencyAspectProps } from './layer-dependency-aspect-props';
@@ -9,7 +8,6 @@ import { resolveOptions, ResolvedOptions } from './resolved-options';
 import { coverStagesAsBuilt, registerLayerSyncAspect, workingAspectOf } from './stage-coverage';
 import { SyncSession } from './sync-session';
 
-let olderReleaseNoticePrinted = false;
 
 /**
  * Makes every Lambda function that imports a shared layer from another stack or app change its own
@@ -37,8 +35,8 @@ export class LayerDependencyAspect implements IAspect {
    * aws-cdk-lib 2.196 and later, registers a property injector on it that gives every Stage its own aspect (with the
    * same props) as the Stage's first `lambda.Function` is built, before CDK Pipelines synthesizes it as it is added.
    * Call it right after the App is created, before any Stage is built. A property injector for `lambda.Function` already on
-   * the App is chained. A Stage that also has its own line is covered once. On older releases it covers the App only
-   * and says so once; `StageNotCovered` names every Stage left without the aspect, and why.
+   * the App is chained. A Stage that also has its own line is covered once. On older releases it covers the App only;
+   * `StageNotCovered` names every Stage left without the aspect, and why.
    *
    * ```ts
    * // right after the App is created, before any Stage:
@@ -52,12 +50,9 @@ export class LayerDependencyAspect implements IAspect {
   public static addToApp(app: Construct, props: LayerDependencyAspectProps = {}): LayerDependencyAspect {
     const aspect = new LayerDependencyAspect(props);
     Aspects.of(app).add(aspect, { priority: AspectPriority.MUTATING });
-    if (!coverStagesAsBuilt(app, () => new LayerDependencyAspect(props)) && !olderReleaseNoticePrinted) {
-      olderReleaseNoticePrinted = true;
-      process.stderr.write('cdk-layer-sync: this aws-cdk-lib release has no property injectors (2.196.0 and later do), so '
-        + `LayerDependencyAspect.addToApp() covers the App only: give each Stage its own line, ${stageLine()}. `
-        + 'StageNotCovered names every Stage that needs it.\n');
-    }
+    // On a release without property injectors this covers the App only, which matters only in an app with a Stage:
+    // there StageNotCovered names the Stage, why, and the line it needs (an app without a Stage is told nothing).
+    coverStagesAsBuilt(app, () => new LayerDependencyAspect(props));
     return aspect;
   }
 

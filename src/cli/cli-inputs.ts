@@ -5,7 +5,7 @@ import { LayerDependencyReport } from '../report/report-shape';
 import { CliError } from './usage';
 
 /** Run a reader of the user's input; what it cannot read is a usage error (exit 2), with its own message. */
-function asInput<T>(read: () => T): T {
+export function readInput<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -15,10 +15,10 @@ function asInput<T>(read: () => T): T {
 
 /** The `layer-dependencies.json` of a cloud assembly directory the user named. */
 export function readAssemblyReport(assembly: string): LayerDependencyReport {
-  return asInput(() => readReport(assembly));
+  return readInput(() => readReport(assembly));
 }
 
 /** The entries of a lock file the user named. */
 export function readLockFile(file: string): LayerRegistryEntry[] {
-  return asInput(() => readRegistryFile(file));
+  return readInput(() => readRegistryFile(file));
 }

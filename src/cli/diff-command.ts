@@ -1,7 +1,9 @@
 import { parseArgs } from 'util';
 import { diffAsJson, diffAsMarkdown, diffAsTable } from '../diff/diff-format';
+import * as fs from 'fs';
 import { diffReports } from '../diff/layer-diff';
-import { readAssemblyReport } from './cli-inputs';
+import { hasReport, reportFromTemplates } from '../diff/report-from-templates';
+import { readAssemblyReport, readInput } from './cli-inputs';
 import { CliError } from './usage';
 
 /**
@@ -23,9 +25,14 @@ export function diffCommand(args: string[], out: (line: string) => void): number
   if (values.json && values.markdown) {
     throw new CliError('choose one of --json and --markdown');
   }
-  const before = positionals.filter((_, i) => i % 2 === 0).map(readAssemblyReport);
   const after = positionals.filter((_, i) => i % 2 === 1).map(readAssemblyReport);
-  const diff = diffReports(before, after);
+  // A `before` without a report was synthesized without the line (the main branch of the first pull request that
+  // adds it): its templates are compared with what the line makes of the same app.
+  const beforeDirectories = positionals.filter((_, i) => i % 2 === 0);
+  const withoutReport = beforeDirectories.filter(directory => fs.existsSync(directory) && !hasReport(directory));
+  const before = beforeDirectories.map((directory, i) => (withoutReport.includes(directory)
+    ? readInput(() => reportFromTemplates(directory, after[i])) : readAssemblyReport(directory)));
+  const diff = diffReports(before, after, { withoutReport });
   out(values.json ? diffAsJson(diff) : values.markdown ? diffAsMarkdown(diff) : diffAsTable(diff));
   // An acknowledged finding is shown, and fails nothing (as in check), unless --include-acknowledged.
   const failing = diff.notFollowing.filter(n => !n.acknowledged || values['include-acknowledged'] === true);

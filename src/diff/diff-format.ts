@@ -35,12 +35,19 @@ function findingLines(diff: LayerDiff): string[] {
   return diff.findings.length === 0 ? [] : [`Findings of the app: ${diff.findings.length}`, ...diff.findings.map(f => `  ${findingLine(f)}`)];
 }
 
+/** What a diff against assemblies without a report compares, said first. */
+function baselineNote(diff: LayerDiff): string[] {
+  return (diff.withoutReport ?? []).map(dir => `${dir} has no layer-dependencies.json (synthesized without cdk-layer-sync): `
+    + 'its templates are compared with the line added. Each function under Moved gets its first fingerprint and moves '
+    + 'once; each under Not following is one the line cannot follow.');
+}
+
 /** A plain-text report for terminals. */
 export function diffAsTable(diff: LayerDiff): string {
-  if (diff.changedLayers.length === 0 && diff.moved.length === 0) {
-    return ['no layer changed', ...findingLines(diff)].join('\n');
+  if (diff.changedLayers.length === 0 && diff.moved.length === 0 && diff.notFollowing.length === 0) {
+    return [...baselineNote(diff), 'no layer changed', ...findingLines(diff)].join('\n');
   }
-  const out: string[] = [];
+  const out: string[] = baselineNote(diff);
   for (const section of sections(diff)) {
     out.push(`${section.title}: ${section.rows.length}`);
     if (section.rows.length === 0) {
@@ -65,10 +72,10 @@ function findingsMarkdown(diff: LayerDiff): string[] {
 
 /** A Markdown report for a pull-request comment. */
 export function diffAsMarkdown(diff: LayerDiff): string {
-  if (diff.changedLayers.length === 0 && diff.moved.length === 0) {
-    return ['### Layer impact', '', 'No layer changed.', ...findingsMarkdown(diff)].join('\n');
+  if (diff.changedLayers.length === 0 && diff.moved.length === 0 && diff.notFollowing.length === 0) {
+    return ['### Layer impact', '', ...baselineNote(diff).flatMap(n => [n, '']), 'No layer changed.', ...findingsMarkdown(diff)].join('\n');
   }
-  const out = ['### Layer impact', ''];
+  const out = ['### Layer impact', '', ...baselineNote(diff).flatMap(n => [n, ''])];
   out.push(`${diff.changedLayers.length} layer(s) changed, ${diff.moved.length} function(s) move with them, `
     + `${diff.notFollowing.length} will not follow.`);
   for (const section of sections(diff)) {

@@ -3,7 +3,7 @@ import { environmentsOverlap } from '../registry/environment-match';
 import { LayerDependencyReport, ReportConsumer, ReportFinding, ReportLayer, ReportProducer } from '../report/report-shape';
 import { findingsBeyondLayers } from '../report/standing-findings';
 import { acknowledgementsOf } from '../report/acknowledged-findings';
-import { LayerStatus, TRACKED_BY_CLOUDFORMATION } from '../facts/layer-status';
+import { LayerStatus, NOT_FOLLOWING, TRACKED_BY_CLOUDFORMATION } from '../facts/layer-status';
 
 /**
  * A layer whose fingerprint differs between two syntheses: an SSM parameter in one environment, or a layer its
@@ -59,6 +59,17 @@ export interface LayerDiff {
    * check that could not run), as `check` lists them.
    */
   readonly findings: ReportFinding[];
+  /**
+   * The `before` assemblies synthesized without cdk-layer-sync (no report), compared by their templates: the first
+   * pull request that adds the line. Every followed function moves once; every one it cannot follow is listed.
+   */
+  readonly withoutReport?: string[];
+}
+
+/** How to compare. */
+export interface DiffOptions {
+  /** The `before` assemblies that had no report (`reportFromTemplates` read their templates). */
+  readonly withoutReport?: readonly string[];
 }
 
 const SHORT = 12;
@@ -133,7 +144,8 @@ function consumersByFunction(reports: readonly LayerDependencyReport[]): Map<str
  * Compare the reports of two syntheses (each of one or more apps): the layers whose fingerprint changed, every
  * consumer that moves because of it, and every consumer of a changed layer that will not move.
  */
-export function diffReports(before: readonly LayerDependencyReport[], after: readonly LayerDependencyReport[]): LayerDiff {
+export function diffReports(before: readonly LayerDependencyReport[], after: readonly LayerDependencyReport[], options: DiffOptions = {}): LayerDiff {
+  const firstAdoption = (options.withoutReport ?? []).length > 0;
   const old = producersByKey(before);
   const now = producersByKey(after);
   const changedLayers: LayerChange[] = [];
@@ -155,7 +167,8 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
   const behindParameters = new Set([...old.values(), ...now.values()].map(p => `${p.assembly ?? ''}\u0000${p.producer ?? ''}`));
   // A layer reached by references is listed once, by its parameter, when it has one; its consumers by strong reference
   // are listed against it as not following.
-  const references = [['weak-reference', weakReference], ['strong-reference', strongReference]] as const;
+  // Adding the line (a `before` without a report) changes no layer: nothing to compare by reference.
+  const references = firstAdoption ? [] : [['weak-reference', weakReference], ['strong-reference', strongReference]] as const;
   for (const [via, fingerprintOf] of references) {
     const old = referencedLayers(before, fingerprintOf);
     const now = referencedLayers(after, fingerprintOf);
@@ -196,9 +209,12 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
       }
       const affected = layer.parameterName !== undefined && !FOLLOWED.has(layer.status) && !TRACKED_BY_CLOUDFORMATION.has(layer.status)
         && changedLayers.some(c => c.change !== 'removed' && c.parameterName === layer.parameterName && environmentsOverlap(consumer, c));
-      if (affected) {
+      // Adding the line: every consumer it cannot follow is one the pull request should name, whatever changed.
+      const notFollowedAtAll = firstAdoption && NOT_FOLLOWING.has(layer.status);
+      if (affected || notFollowedAtAll) {
         notFollowing.push({
-          stack: consumer.stack, function: consumer.function, parameterName: layer.parameterName!, status: layer.status, finding: layer.finding,
+          stack: consumer.stack, function: consumer.function, parameterName: layer.parameterName ?? layer.producer ?? layer.source,
+          status: layer.status, finding: layer.finding,
           ...acknowledgedOf(layer.finding, consumer.function),
         });
       }
@@ -207,5 +223,5 @@ export function diffReports(before: readonly LayerDependencyReport[], after: rea
   moved.sort((x, y) => compareText(`${x.function} ${x.layer}`, `${y.function} ${y.layer}`));
   notFollowing.sort((x, y) => compareText(`${x.function} ${x.parameterName}`, `${y.function} ${y.parameterName}`));
   const findings = after.flatMap(findingsBeyondLayers).sort((x, y) => compareText(`${x.path} ${x.id}`, `${y.path} ${y.id}`));
-  return { changedLayers, moved, notFollowing, findings };
+  return { changedLayers, moved, notFollowing, findings, ...(firstAdoption ? { withoutReport: [...options.withoutReport!] } : {}) };
 }

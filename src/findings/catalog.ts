@@ -7,6 +7,7 @@ import { EXPORTED_LAYER_ARN } from './exported-layer-arn';
 import { FindingDefinition } from './finding';
 import { LAYER_ATTACHED_LATE } from './layer-attached-late';
 import { LAYER_VERSION_NOT_RETAINED } from './layer-version-not-retained';
+import { LITERAL_ARN_OF_APP_LAYER } from './literal-arn-of-app-layer';
 import { PIPELINE_ORDER } from './pipeline-order';
 import { PRODUCER_BUILT_LATER } from './producer-built-later';
 import { STAGE_NOT_COVERED } from './stage-not-covered';
@@ -36,6 +37,7 @@ export const FINDINGS: readonly FindingDefinition[] = [
   STAGE_NOT_COVERED,
   LAYER_ATTACHED_LATE,
   UNSUPPORTED_CDK_RELEASE,
+  LITERAL_ARN_OF_APP_LAYER,
   CONSUMER_NOT_FOLLOWING,
 ];
 

@@ -10,15 +10,21 @@ export function nearest(given: string, candidates: readonly string[]): string | 
   return best && best.distance <= Math.max(1, Math.floor(given.length / 3)) ? best.candidate : undefined;
 }
 
-/** Levenshtein distance: insertions, deletions and substitutions. */
+/**
+ * Edit distance with transpositions (optimal string alignment): insertions, deletions, substitutions, and two
+ * adjacent characters swapped, each costing one, so `chekc` is one edit from `check`.
+ */
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j], rows[i - 2][j - 2] + 1);
+      }
     }
-    previous = current;
+    rows.push(row);
   }
-  return previous[b.length];
+  return rows[a.length][b.length];
 }

@@ -282,6 +282,8 @@ describe('usage', () => {
     const command = runCli(['chek']);
     expect(command.status).toBe(2);
     expect(command.stderr).toContain("cdk-layer-sync: unknown command 'chek'; did you mean 'check'?");
+    // Two letters swapped, the commonest typo, are one edit.
+    expect(runCli(['audti']).stderr).toContain("cdk-layer-sync: unknown command 'audti'; did you mean 'audit'?");
     const option = runCli(['check', '--jsn']);
     expect(option.status).toBe(2);
     expect(option.stderr).toContain("Unknown option '--jsn'");

@@ -81,10 +81,10 @@ const releases: Array<[string, Record<string, string>]> = IS_FLOOR ? [] : [['the
     run = synth({ layerSync: 'app-wide' });
   });
 
-  test('says once that Stages need their own line, and StageNotCovered fails the synthesis naming why', () => {
+  test('StageNotCovered fails the synthesis naming why: no other notice', () => {
     const output = run.stdout + run.stderr;
     expect(run.status).not.toBe(0);
-    expect(output.split('has no property injectors (2.196.0 and later do)')).toHaveLength(2);
+    expect(output).not.toContain('has no property injectors');
     expect(output).toContain('cdk-layer-sync:StageNotCovered');
     expect(output).toContain('it covers Stages through property injectors, which aws-cdk-lib 2.172.0 does not have');
   });

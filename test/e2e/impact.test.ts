@@ -9,6 +9,50 @@ import { platformApp, strongReferenceApp } from '../helpers/reports';
 const LAYER_SOURCE = path.join(EXAMPLE_DIR, 'functions', 'src', 'lambda_layers', 'common_modules');
 const MULTI_APP = path.join(REPO_ROOT, 'examples', 'multi-app');
 
+describe('the first pull request: diff from the main example synthesized without the aspect to the same app with it', () => {
+  const layerDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-first-pr-')), 'common_modules');
+  copyTree(LAYER_SOURCE, layerDir);
+  const main = runCdk(['synth', '--quiet', ...context({ layerSourceDir: layerDir, layerSync: 'off' })]).outdir;
+  const pullRequest = runCdk(['synth', '--quiet', ...context({ layerSourceDir: layerDir })]).outdir;
+
+  test('lists every consumer the line makes move, with the Version it moves to, and says what it compared', () => {
+    const result = runCli(['diff', main, pullRequest, '--json']);
+    expect(result.status).toBe(0);
+    const diff = JSON.parse(result.stdout);
+    expect(diff.withoutReport).toEqual([main]);
+    expect(diff.changedLayers).toEqual([]);
+    expect(diff.moved.map((m: any) => [m.function, m.before])).toEqual([
+      ['ChildStack/ChildHogeLambdaFunction', undefined], ['ChildStack/ChildHugaLambdaFunction', undefined],
+    ]);
+    // Each moves to the Version the pull request's template holds, which is not the main branch's.
+    const now = consumers(readTemplate(pullRequest, 'ChildStack'));
+    const was = consumers(readTemplate(main, 'ChildStack'));
+    expect(diff.moved.flatMap((m: any) => m.versions).sort()).toEqual(now.map(f => f.versionId).sort());
+    expect(now.map(f => f.versionId).filter(id => was.some(w => w.versionId === id))).toEqual([]);
+    const table = runCli(['diff', main, pullRequest]).stdout;
+    expect(table).toContain(`${main} has no layer-dependencies.json (synthesized without cdk-layer-sync): its templates are compared`);
+    expect(table).toContain('Moved (will be updated; a function with versions gets a new one, and its aliases follow): 2');
+  });
+
+  test('lists every consumer the line cannot follow, whatever changed', () => {
+    const orphanMain = platformApp('VALUE = 1\n');
+    const bare = bareAssemblyOf(orphanMain.outdir);
+    const diff = JSON.parse(runCli(['diff', bare, orphanMain.outdir, '--json']).stdout);
+    expect(diff.notFollowing.map((n: any) => [n.function, n.status, n.finding])).toEqual([
+      ['Cached/Fn', 'cached-lookup', 'cdk-layer-sync:CachedLayerLookup'],
+      ['Orphan/Consumer', 'unhashed', 'cdk-layer-sync:UnhashedConsumer'],
+    ]);
+  });
+});
+
+/** A copy of an assembly without its report: what a synthesis without the aspect leaves for the same stacks. */
+function bareAssemblyOf(outdir: string): string {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'cls-bare-'));
+  fs.cpSync(outdir, copy, { recursive: true });
+  fs.rmSync(path.join(copy, 'layer-dependencies.json'));
+  return copy;
+}
+
 describe('cdk-layer-sync diff on the cross-stack example, before and after a layer change', () => {
   const layerDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cls-impact-')), 'common_modules');
   copyTree(LAYER_SOURCE, layerDir);

@@ -22,6 +22,7 @@ test('the finding ids are exactly these', () => {
     'cdk-layer-sync:ExportedLayerArn',
     'cdk-layer-sync:LayerAttachedLate',
     'cdk-layer-sync:LayerVersionNotRetained',
+    'cdk-layer-sync:LiteralArnOfAppLayer',
     'cdk-layer-sync:PipelineOrder',
     'cdk-layer-sync:ProducerBuiltLater',
     'cdk-layer-sync:StageNotCovered',
@@ -39,7 +40,8 @@ test('the catalogue (src/findings/catalog.ts) lists every finding module\'s defi
 });
 
 test('the level props stop at the findings that had one: a new finding is set through findingLevels, with no prop of its own', () => {
-  expect(FINDINGS.filter(f => f.levelProp === undefined).map(f => f.id)).toEqual(['cdk-layer-sync:ConsumerNotFollowing']);
+  expect(FINDINGS.filter(f => f.levelProp === undefined).map(f => f.id))
+    .toEqual(['cdk-layer-sync:LiteralArnOfAppLayer', 'cdk-layer-sync:ConsumerNotFollowing']);
   const props = fs.readFileSync(path.join(__dirname, '..', '..', 'src', 'aspect', 'layer-dependency-aspect-props.ts'), 'utf-8');
   const levelProps = [...props.matchAll(/readonly (\w+)\?: FindingLevel;/g)].map(m => m[1]);
   expect(levelProps).toHaveLength(13);

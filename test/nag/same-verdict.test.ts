@@ -63,6 +63,14 @@ const SCENARIOS: Record<string, Scenario> = {
       consumerFunction(new Stack(app, 'Direct'), 'Fn', [producer.layer]);
     },
   },
+  'a function pinned by literal ARN to a version of a layer the app publishes': {
+    build: app => {
+      const layers = new Stack(app, 'Layers', { env: ENV });
+      new lambda.LayerVersion(layers, 'Tools', { layerVersionName: 'shared-tools', code: lambda.Code.fromAsset(layerSource()) });
+      const service = new Stack(app, 'Service', { env: ENV });
+      consumerFunction(service, 'Fn', [lambda.LayerVersion.fromLayerVersionArn(service, 'L', `arn:aws:lambda:eu-west-1:${ENV.account}:layer:shared-tools:3`)]);
+    },
+  },
   'a layer passed by weak reference': {
     available: HAS_WEAK_REFERENCES,
     build: app => {

@@ -18,6 +18,7 @@ describe('the LayerSync pack\'s rules', () => {
       'LayerSync-PipelineOrder',
       'LayerSync-LayerVersionNotRetained',
       'LayerSync-UnsupportedCdkRelease',
+      'LayerSync-LiteralArnOfAppLayer',
     ]);
   });
 
