@@ -43,7 +43,7 @@ const projects = {
     // Installs its own aws-cdk-lib (an older one) from the registry: nothing to map.
     // The demo's claims do not depend on the release: it runs once, on the newest.
     // The deploy suite (test/deploy) proves deploy-time behaviour, which does not depend on the release: newest only.
-    testPathIgnorePatterns: ['/node_modules/', '/test/e2e/packed-install\\.test\\.ts$', '/test/e2e/demo\\.test\\.ts$', '/test/deploy/', '/test/docs/', '/test/release/', '/test/e2e/java-example\\.test\\.ts$'],
+    testPathIgnorePatterns: ['/node_modules/', '/test/e2e/packed-install\\.test\\.ts$', '/test/e2e/demo\\.test\\.ts$', '/test/deploy/', '/test/docs/', '/test/release/', '/test/e2e/java-example\\.test\\.ts$', '/test/e2e/go-example\\.test\\.ts$'],
   },
   // The cdk-nag pack on the other major and on the other floor (the two projects above run it on cdk-nag 3 and on
   // cdk-nag 2 at the library's floor): only the pack's own tests, which register it as each major's users do.

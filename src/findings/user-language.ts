@@ -1,13 +1,17 @@
 /**
  * The language of the app the library runs in, and the fix lines of findings written in it. jsii's runtimes tell
  * the Node.js process they start which language drives it: `JSII_AGENT` is `Python/3.11.7`, `Java/17.0.15`,
- * `DotNet/...` or `Go/...`; a TypeScript or JavaScript app has none.
+ * `DotNet/...`, or for Go the Go runtime's version, OS and architecture (`go1.26.8/linux/amd64`, as jsii-runtime-go
+ * sets it); a TypeScript or JavaScript app has none.
  */
 export type UserLanguage = 'typescript' | 'python' | 'java' | 'csharp' | 'go';
 
 /** The language of the running app, from `JSII_AGENT`. */
 export function userLanguage(agent: string | undefined = process.env.JSII_AGENT): UserLanguage {
   const name = (agent ?? '').split('/')[0].toLowerCase();
+  if (/^go\d/.test(name)) {
+    return 'go';
+  }
   switch (name) {
     case 'python': return 'python';
     case 'java': return 'java';

@@ -12,6 +12,7 @@ test.each([
   ['Java/17.0.15', 'java'],
   ['DotNet/8.0.1/.NETCoreApp,Version=v8.0/1.0.0.0', 'csharp'],
   ['Go/go1.26.8', 'go'],
+  ['go1.26.8/linux/amd64', 'go'],
   ['something-else', 'typescript'],
 ])('JSII_AGENT %s is an app in %s', (agent, language) => {
   expect(userLanguage(agent)).toBe(language);
