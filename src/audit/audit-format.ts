@@ -4,13 +4,27 @@ import { auditSummary } from './audit-rows';
 const COLUMNS: Array<[string, (r: AuditRow) => string]> = [
   ['FUNCTION', r => r.function],
   ['QUALIFIER', r => r.qualifier],
-  ['VERSION', r => (r.version === undefined ? '-' : r.weight === undefined ? r.version : `${r.version} (${Math.round(r.weight * 100)}%)`)],
+  ['VERSION', r => (r.version === undefined ? '-' : r.weight === undefined ? r.version : `${r.version} (${share(r.weight)})`)],
   ['LAYER', r => r.layer],
   ['RUNS', r => (r.runsVersion === undefined ? '?' : String(r.runsVersion))],
   ['CURRENT', r => (r.currentVersion === undefined ? '?' : String(r.currentVersion))],
   ['BEHIND', r => (r.status === 'stale' ? `${r.behind} behind` : r.status)],
   ['CURRENT FROM', r => r.note],
 ];
+
+/**
+ * A weight as a share of the calls: whole percents where they are exact, else one decimal (two under 1%), so that no
+ * share a version really gets reads as 0% or as 100%.
+ */
+export function share(weight: number): string {
+  const percent = weight * 100;
+  const rounded = Math.round(percent);
+  if (Math.abs(percent - rounded) < 1e-9) {
+    return `${rounded}%`;
+  }
+  const shown = Number(percent.toFixed(percent < 1 || percent > 99 ? 2 : 1));
+  return shown <= 0 ? '<0.01%' : shown >= 100 ? '>99.99%' : `${shown}%`;
+}
 
 /** The audit as an aligned text table, then the summary line. */
 export function auditTable(rows: AuditRow[]): string[] {

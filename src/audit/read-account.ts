@@ -4,7 +4,7 @@ import type * as Ssm from '@aws-sdk/client-ssm';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { LayerDependencyReport } from '../report/report-shape';
 import { AuditedAlias, AuditedFunction, CurrentLayerVersion } from './audit-model';
-import { AuditSdk, CallCounts, countCalls, describeAwsError } from './aws-sdk';
+import { AuditCallError, AuditSdk, CallCounts, countCalls, describeAwsError, maxAttemptsOf, noRegionError } from './aws-sdk';
 import { parseLayerVersionArn } from './layer-arn';
 import { mapConcurrently } from './map-concurrently';
 
@@ -34,6 +34,8 @@ export interface AccountReading {
   /** What the reader must know: parameters not found, functions of other regions or accounts left out. */
   readonly notes: string[];
   readonly calls: CallCounts;
+  /** The HTTP requests made, by command: one per attempt, the SDK's retries included. */
+  readonly requests: CallCounts;
 }
 
 /** Make one SDK call, turning its error into one the user can act on (see describeAwsError). */
@@ -53,11 +55,12 @@ interface Clients {
  */
 export async function readAccount(sdk: AuditSdk, options: AccountReadOptions): Promise<AccountReading> {
   const calls: CallCounts = {};
-  const config = { ...(options.region ? { region: options.region } : {}), maxAttempts: Number(process.env.AWS_MAX_ATTEMPTS ?? 8) };
+  const requests: CallCounts = {};
+  const config = { ...(options.region ? { region: options.region } : {}), maxAttempts: maxAttemptsOf(process.env.AWS_MAX_ATTEMPTS, 8) };
   const lambda = new sdk.lambda.LambdaClient(config);
   const ssm = new sdk.ssm.SSMClient(config);
   const cfn = new sdk.cloudFormation.CloudFormationClient(config);
-  [lambda, ssm, cfn].forEach(client => countCalls(client, calls));
+  [lambda, ssm, cfn].forEach(client => countCalls(client, calls, requests));
   const call: Call = async (command, target, send) => {
     try {
       return await send();
@@ -66,22 +69,39 @@ export async function readAccount(sdk: AuditSdk, options: AccountReadOptions): P
     }
   };
   const clients: Clients = { lambda, ssm, cfn, call };
-  const region = await lambda.config.region();
+  let region: string;
+  try {
+    region = await lambda.config.region();
+  } catch (error) {
+    throw noRegionError(error);
+  }
   const notes: string[] = [];
 
   const stackOf = await functionStacks(sdk, clients, options, region, notes);
   const listed = await listFunctions(sdk, clients, region);
   const chosen = listed.filter(fn => (fn.Layers ?? []).length > 0 && (!stackOf || stackOf.has(fn.FunctionName!)));
   let done = 0;
-  const functions = await mapConcurrently(chosen, options.concurrency, async (fn): Promise<AuditedFunction> => {
-    const aliases = await readAliases(sdk, clients, fn.FunctionName!);
-    options.progress?.(++done, chosen.length);
+  const read = await mapConcurrently(chosen, options.concurrency, async (fn): Promise<AuditedFunction | undefined> => {
+    let aliases: AuditedAlias[];
+    try {
+      aliases = await readAliases(sdk, clients, fn.FunctionName!);
+    } catch (error) {
+      if ((error as AuditCallError).awsName !== 'ResourceNotFoundException') {
+        throw error;
+      }
+      // Deleted (or one of its versions or aliases) between listing and reading: a deploy in progress, not an error.
+      notes.push(`function ${fn.FunctionName} changed while audit read it (${(error as Error).message}): not audited; run audit again`);
+      return undefined;
+    } finally {
+      options.progress?.(++done, chosen.length);
+    }
     return { name: fn.FunctionName!, stack: stackOf?.get(fn.FunctionName!), latestLayers: (fn.Layers ?? []).map(l => l.Arn!), aliases };
   });
+  const functions = read.filter((fn): fn is AuditedFunction => fn !== undefined);
 
   const account = /^arn:[^:]+:lambda:[^:]+:(\d{12}):/.exec(chosen[0]?.FunctionArn ?? '')?.[1];
   const current = await currentVersions(sdk, clients, options, functions, { region, account }, notes);
-  return { region, functions, current, notes, calls };
+  return { region, functions, current, notes, calls, requests };
 }
 
 async function functionStacks(
@@ -147,8 +167,10 @@ async function readAliases(sdk: AuditSdk, { lambda, call }: Clients, functionNam
   };
   return Promise.all(aliases.map(async (alias): Promise<AuditedAlias> => {
     const extra: Record<string, number> = alias.RoutingConfig?.AdditionalVersionWeights ?? {};
+    // Rounded to the precision Lambda keeps (weights have at most a few decimals), so that 1 - 0.004 is 0.996.
+    const rest = Math.round((1 - Object.values(extra).reduce((a, b) => a + b, 0)) * 1e9) / 1e9;
     const shares = [
-      { version: alias.FunctionVersion!, weight: 1 - Object.values(extra).reduce((a, b) => a + b, 0) },
+      { version: alias.FunctionVersion!, weight: rest },
       ...Object.entries(extra).map(([version, weight]) => ({ version, weight })),
     ];
     return {

@@ -57,7 +57,9 @@ export async function auditCommand(args: string[], out: (line: string) => void):
   const rows = auditRows(reading.functions, reading.current);
   const stale = rows.filter(r => r.status === 'stale').length;
   if (values.json) {
-    out(JSON.stringify({ region: reading.region, ok: stale === 0, rows, notes: reading.notes, apiCalls: reading.calls }, undefined, 2));
+    out(JSON.stringify({
+      region: reading.region, ok: stale === 0, rows, notes: reading.notes, apiCalls: reading.calls, apiRequests: reading.requests,
+    }, undefined, 2));
   } else {
     (values.markdown ? auditMarkdown(rows) : auditTable(rows)).forEach(line => out(line));
     reading.notes.forEach(note => out(`note: ${note}`));

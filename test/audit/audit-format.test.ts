@@ -1,4 +1,4 @@
-import { auditMarkdown, auditTable } from '../../src/audit/audit-format';
+import { auditMarkdown, auditTable, share } from '../../src/audit/audit-format';
 import { AuditRow } from '../../src/audit/audit-model';
 
 const rows: AuditRow[] = [
@@ -19,4 +19,16 @@ test('Markdown escapes the cell separator and bolds the summary', () => {
   const lines = auditMarkdown(rows);
   expect(lines[3]).toBe('| orders | Canary | 4 (10%) | tools\\|x | 4 | 4 | current | newest in the account |');
   expect(lines[lines.length - 1]).toBe('**1 current, 1 stale**');
+});
+
+test.each([
+  [0.1, '10%'],
+  [0.5, '50%'],
+  [0.004, '0.4%'],
+  [0.996, '99.6%'],
+  [1 / 3, '33.3%'],
+  [0.99995, '>99.99%'],
+  [0.00004, '<0.01%'],
+])('a weight of %d is shown as %s: no share a version gets reads as 0%% or 100%%', (weight, shown) => {
+  expect(share(weight)).toBe(shown);
 });
