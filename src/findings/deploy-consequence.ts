@@ -17,15 +17,15 @@ export function deployConsequence(kinds: readonly LayerSourceKind[]): string {
       + 'but no version is published and its aliases keep the old layer';
   }
   if (forms.size === 1 && forms.has('identical-template')) {
-    return 'its template does not change, so cdk deploy skips its stack ("no changes") and the function, its versions '
-      + 'and its aliases keep the old layer';
+    return 'its template does not change, so cdk deploy reports "(no changes)" for its stack and the function, its '
+      + 'versions and its aliases keep the old layer';
   }
   if (forms.size === 1 && forms.has('deploy-time')) {
     return 'its template does not change with the layer, so no version is published and its versions and aliases keep '
       + 'the old layer (and so does $LATEST, unless CloudFormation resolves the new ARN at deploy)';
   }
-  return 'cdk deploy either skips its stack ("no changes", for {{resolve:ssm}} and weak references) or updates only '
-    + '$LATEST (for an SSM parameter type): no version is published and its aliases keep the old layer';
+  return 'cdk deploy either reports "(no changes)" for its stack (for {{resolve:ssm}} and weak references) or updates '
+    + 'only $LATEST (for an SSM parameter type): no version is published and its aliases keep the old layer';
 }
 
 type DeployForm = 'parameter-type' | 'identical-template' | 'deploy-time';
