@@ -5,14 +5,17 @@
 // every release the sweep installs (jest.config.js).
 import * as fs from 'fs';
 import * as path from 'path';
+import * as cdk from 'aws-cdk-lib';
 import { App, Aspects, AspectPriority, IAspect, Stack, Stage, Tags } from 'aws-cdk-lib';
+import type { Validations } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct, IConstruct } from 'constructs';
 import { consumers, documentedLayerFingerprint, readStackTemplate } from '../../scripts/cdk-cli';
-import { LayerDependencyAspect } from '../../src';
+import { LayerDependencyAspect, LayerSyncChecks } from '../../src';
 import { addAspect, ConsumerStack, layerSource, newApp, ProducerStack } from '../helpers/apps';
 import { CDK_VERSION } from '../helpers/cdk-version';
+import { NAG_MAJOR } from '../helpers/nag';
 import { PIPELINE_ENV } from '../helpers/pipelines';
 
 const HAS_INJECTORS = Number(CDK_VERSION.split('.')[1]) >= 196;
@@ -77,10 +80,13 @@ const SHAPES: Shape[] = [
     },
   },
   {
-    name: 'top-level stacks declared after a pipeline stack, with the user\'s own aspects',
+    name: 'top-level stacks declared after a pipeline stack, with the user\'s own aspects and the cdk-nag pack',
     build: context => {
       Tags.of(context.app).add('team', 'platform');
       Aspects.of(context.app).add(new TracingAspect());
+      if (context.coverage !== 'none') {
+        addNagPack(context.app);
+      }
       pipelineIn(context.app).addStage(appStage(context.app, 'Prod', context));
       new ProducerStack(context.app, 'LayerStack');
       new ConsumerStack(context.app, 'LambdaStack');
@@ -145,6 +151,16 @@ const SHAPES: Shape[] = [
     },
   },
 ];
+
+/** The LayerSync cdk-nag pack, registered as the installed cdk-nag major is (3: a validation plugin; 2: an aspect). */
+function addNagPack(app: App): void {
+  if (NAG_MAJOR === 3) {
+    // Validations exists only on releases that cdk-nag 3 runs on (2.258 and later).
+    (cdk as unknown as { Validations: typeof Validations }).Validations.of(app).addPlugins(new LayerSyncChecks(app));
+  } else {
+    Aspects.of(app).add(new LayerSyncChecks());
+  }
+}
 
 function noLine(): void {
   // With the one call, Stages need no line of their own.
