@@ -202,6 +202,23 @@ async function currentVersions(
       parameters.set(entry.parameterName, `lock file ${file} (${entry.parameterName})`);
     }
   }
+  /** The newest version of a layer of this account, as ListLayerVersions lists it (0: none left). */
+  const newestVersionOf = async (layerArn: string): Promise<number> => {
+    const owner = parseLayerVersionArn(`${layerArn}:1`)!;
+    let newest = 0;
+    let marker: string | undefined;
+    do {
+      // The name, not the ARN: both name a layer of this account.
+      const page = await call('ListLayerVersionsCommand', `layer ${layerArn}`,
+        () => lambda.send(new sdk.lambda.ListLayerVersionsCommand({ LayerName: owner.name, Marker: marker })));
+      for (const v of page.LayerVersions ?? []) {
+        newest = Math.max(newest, Number(v.Version));
+      }
+      marker = page.NextMarker;
+    } while (marker);
+    return newest;
+  };
+  const fromParameters: Array<{ name: string; layerArn: string; layerName: string; version: number }> = [];
   for (const [name, from] of parameters) {
     let value: string | undefined;
     try {
@@ -219,7 +236,20 @@ async function currentVersions(
       continue;
     }
     current.set(arn.layerArn, { layerArn: arn.layerArn, version: arn.version, from });
+    if (!where.account || arn.account === where.account) {
+      fromParameters.push({ name, layerArn: arn.layerArn, layerName: arn.name, version: arn.version });
+    }
   }
+  // A parameter can name a version the account does not have (a typo, a version deleted): every row would then read
+  // as behind it, so it is said. A layer of another account cannot be listed here.
+  await mapConcurrently(fromParameters, options.concurrency, async (p) => {
+    const newest = await newestVersionOf(p.layerArn);
+    if (p.version > newest) {
+      notes.push(`parameter ${p.name} holds version ${p.version} of layer ${p.layerName}, but the account's newest version of `
+        + `${p.layerName} is ${newest || 'none'}: that version does not exist, so rows compared with it read as behind; `
+        + 'check the parameter');
+    }
+  });
   const layers = new Set(functions.flatMap(fn => [...fn.latestLayers, ...fn.aliases.flatMap(a => a.versions.flatMap(v => v.layers))]));
   const unresolved = [...new Set([...layers].map(parseLayerVersionArn).filter(a => a && !current.has(a.layerArn)).map(a => a!.layerArn))];
   await mapConcurrently(unresolved, options.concurrency, async (layerArn) => {
@@ -227,17 +257,7 @@ async function currentVersions(
     if (where.account && owner.account !== where.account) {
       return;
     }
-    let newest = 0;
-    let marker: string | undefined;
-    do {
-      // The name, not the ARN: both name a layer of this account.
-      const page = await call('ListLayerVersionsCommand', `layer ${layerArn}`,
-        () => lambda.send(new sdk.lambda.ListLayerVersionsCommand({ LayerName: owner.name, Marker: marker })));
-      for (const v of page.LayerVersions ?? []) {
-        newest = Math.max(newest, Number(v.Version));
-      }
-      marker = page.NextMarker;
-    } while (marker);
+    const newest = await newestVersionOf(layerArn);
     if (newest > 0) {
       current.set(layerArn, { layerArn, version: newest, from: 'newest in the account' });
     }

@@ -136,6 +136,17 @@ test('a parameter names the current version: a function on the version it holds 
   expect(run.stdout).toMatch(/^7 current, 4 stale$/m);
 });
 
+test('a parameter naming a version the account does not have is said, beside the rows it makes read as behind', async () => {
+  const config = { endpoint: emulator.endpoint, region: REGION, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  await new SSMClient(config).send(new PutParameterCommand({ Name: '/platform/layers/tools-typo', Type: 'String', Value: layer('tools', 9) }));
+  const run = audit('--parameter', '/platform/layers/tools-typo');
+  expect(run.status).toBe(0);
+  expect(run.stdout).toContain('note: parameter /platform/layers/tools-typo holds version 9 of layer tools, but the account\'s newest '
+    + 'version of tools is 3: that version does not exist');
+  // The one that exists says nothing of the kind.
+  expect(audit('--parameter', '/platform/layers/tools').stdout).not.toContain('does not exist');
+});
+
 test('--markdown gives a table for a pull request or a pipeline summary; without --fail-on-stale it exits 0', () => {
   const run = audit('--markdown');
   expect(run.status).toBe(0);
