@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import { ownerScope } from '../cfn/owner-scope';
-import { DependencyOutcome, plannedOrder } from '../dependencies/stack-dependencies';
-import { ConsumerFacts } from '../facts/consumer-facts';
+import { DependencyOutcome } from '../dependencies/stack-dependencies';
+import { ConsumerFacts, producerOrders } from '../facts/consumer-facts';
 
 /** A stack order the consumer needs and its cloud assembly does not have yet: consumer after producer. */
 export interface MissingStackOrder {
@@ -17,15 +17,9 @@ export interface MissingStackOrder {
  */
 export function missingStackOrders(consumer: ConsumerFacts): MissingStackOrder[] {
   const path = ownerScope(consumer.fn).node.path;
-  return consumer.tracked.flatMap(tracked => {
-    const producer = tracked.producer;
-    if (!producer || plannedOrder(consumer.stack, producer.parameter.stack) !== DependencyOutcome.ADDED) {
-      return [];
-    }
-    return [{
-      consumerStack: consumer.stack,
-      producerStack: producer.parameter.stack,
-      reason: `cdk-layer-sync: ${path} reads layer parameter '${producer.parameterName}'`,
-    }];
-  });
+  return producerOrders(consumer).filter(o => o.outcome === DependencyOutcome.ADDED).map(({ producer }) => ({
+    consumerStack: consumer.stack,
+    producerStack: producer.parameter.stack,
+    reason: `cdk-layer-sync: ${path} reads layer parameter '${producer.parameterName}'`,
+  }));
 }

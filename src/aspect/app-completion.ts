@@ -8,6 +8,7 @@ import { changedInternalsOf } from '../cdk-internals/cdk-internal';
 import { ownerScope } from '../cfn/owner-scope';
 import { deployedStack } from '../dependencies/stack-dependencies';
 import { detectLayerSources, FUNCTION_TYPE } from '../detect/detect-layer-sources';
+import { LayerSourceKind } from '../detect/layer-source';
 import { FindingDefinition } from '../findings/finding';
 import { FindingLevel } from '../findings/finding-level';
 import { producerBuiltLaterMessage, PRODUCER_BUILT_LATER } from '../findings/producer-built-later';
@@ -32,8 +33,7 @@ export function completeApp(session: SessionView): string[] {
   const report = (scope: IConstruct, definition: FindingDefinition, message: string, parameterName?: string) =>
     session.report(scope, definition, message, options, parameterName);
 
-  for (const [stage, functions] of uncoveredStages(session, constructs)) {
-    const kinds = functions.flatMap(fn => detectLayerSources(fn).filter(s => !followsWithoutTheAspect(s, Stack.of(fn))).map(s => s.kind));
+  for (const [stage, { functions, kinds }] of uncoveredStages(session, constructs)) {
     report(stage, STAGE_NOT_COVERED, stageNotCoveredMessage(stage.node.path, functions.map(fn => ownerScope(fn).node.path),
       whyNotCoveredByAppWideCall(stage, functions), kinds));
   }
@@ -55,20 +55,26 @@ export function completeApp(session: SessionView): string[] {
 
 /**
  * Functions inside nested Stages that no aspect visited and that have a layer only the aspect makes them follow (all
- * but literal ARNs and own-stack layers CDK hashes into the version), by Stage.
+ * but literal ARNs and own-stack layers CDK hashes into the version), by Stage, with how those layers reach them.
  */
-function uncoveredStages(session: SessionView, constructs: readonly IConstruct[]): Map<Stage, CfnResource[]> {
-  const byStage = new Map<Stage, CfnResource[]>();
+function uncoveredStages(
+  session: SessionView, constructs: readonly IConstruct[],
+): Map<Stage, { functions: CfnResource[]; kinds: LayerSourceKind[] }> {
+  const byStage = new Map<Stage, { functions: CfnResource[]; kinds: LayerSourceKind[] }>();
   for (const fn of constructs) {
     if (!CfnResource.isCfnResource(fn) || fn.cfnResourceType !== FUNCTION_TYPE || !isInNestedStage(fn) || session.isCovered(fn)) {
       continue;
     }
     const stack = Stack.of(fn);
-    if (detectLayerSources(fn).every(source => followsWithoutTheAspect(source, stack))) {
+    const unfollowed = detectLayerSources(fn).filter(source => !followsWithoutTheAspect(source, stack));
+    if (unfollowed.length === 0) {
       continue;
     }
     const stage = Stage.of(fn)!;
-    byStage.set(stage, [...(byStage.get(stage) ?? []), fn]);
+    const found = byStage.get(stage) ?? { functions: [], kinds: [] };
+    found.functions.push(fn);
+    found.kinds.push(...unfollowed.map(source => source.kind));
+    byStage.set(stage, found);
   }
   return byStage;
 }

@@ -8,7 +8,6 @@ import { resolveOptions, ResolvedOptions } from './resolved-options';
 import { coverStagesAsBuilt, registerLayerSyncAspect, workingAspectOf } from './stage-coverage';
 import { SyncSession } from './sync-session';
 
-
 /**
  * Makes every Lambda function that imports a shared layer from another stack or app change its own
  * configuration when that layer changes, so `cdk deploy` updates it, publishes a new version and moves

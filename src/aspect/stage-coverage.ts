@@ -46,7 +46,8 @@ export function registerLayerSyncAspect(aspect: object): void {
 /**
  * Register, on the App, a property injector for `lambda.Function` that gives the Stage of every function built
  * below it its own aspect (`makeAspect()`), once per Stage, and the Stages already built get theirs now. An injector
- * the user registered for the same id before the call is chained: it still runs. Does nothing, and returns false, on a release without property injectors.
+ * the user registered for the same id before the call is chained: it still runs. Does nothing, and returns false, on
+ * a release without property injectors.
  */
 export function coverStagesAsBuilt(app: IConstruct, makeAspect: () => core.IAspect): boolean {
   const found = injectorsApi();

@@ -8,8 +8,7 @@ import { unsupportedCdkReleaseMessage, UNSUPPORTED_CDK_RELEASE } from '../findin
 import { LayerProducer, publishingResource } from '../producers/layer-producer';
 import { LayerRegistryEntry } from '../registry/layer-registry-entry';
 import { entryKey, replaceEntries, updateRegistryFile } from '../registry/registry-file';
-import { compareText } from '../io/compare-text';
-import { buildReport, writeReport } from '../report/layer-dependency-report';
+import { buildReport, compareFindings, writeReport } from '../report/layer-dependency-report';
 import type { LayerDependencyReport, ReportFinding } from '../report/report-shape';
 import { ResolvedOptions } from './resolved-options';
 import { SessionView } from './session-view';
@@ -89,8 +88,7 @@ function lateFinding(session: SessionView): ReportFinding | undefined {
 }
 
 function withFinding(report: LayerDependencyReport, finding: ReportFinding): LayerDependencyReport {
-  const findings = [...report.findings, finding].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
-  return { ...report, findings };
+  return { ...report, findings: [...report.findings, finding].sort(compareFindings) };
 }
 
 /**

@@ -1,6 +1,6 @@
+import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { diffAsJson, diffAsMarkdown, diffAsTable } from '../diff/diff-format';
-import * as fs from 'fs';
 import { diffReports } from '../diff/layer-diff';
 import { hasReport, reportFromTemplates } from '../diff/report-from-templates';
 import { readAssemblyReport, readInput } from './cli-inputs';

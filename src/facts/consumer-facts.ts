@@ -1,4 +1,5 @@
 import { CfnResource, Stack } from 'aws-cdk-lib';
+import { DependencyOutcome, plannedOrder } from '../dependencies/stack-dependencies';
 import { LayerSource } from '../detect/layer-source';
 import { LayerStatus } from './layer-status';
 import { LayerProducer } from '../producers/layer-producer';
@@ -81,4 +82,13 @@ export function layersUsed(consumer: ConsumerFacts): Set<CfnResource> {
     }
   }
   return used;
+}
+
+/**
+ * The SSM parameter producers a consumer follows whose stack its own stack would have to deploy after, each with what
+ * adding that order would do (`plannedOrder`): already there, to add, or a cycle.
+ */
+export function producerOrders(consumer: ConsumerFacts): Array<{ producer: LayerProducer; outcome: DependencyOutcome }> {
+  return consumer.tracked.flatMap(tracked => (tracked.producer
+    ? [{ producer: tracked.producer, outcome: plannedOrder(consumer.stack, tracked.producer.parameter.stack) }] : []));
 }

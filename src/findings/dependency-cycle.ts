@@ -1,6 +1,6 @@
 import { ownerScope } from '../cfn/owner-scope';
-import { DependencyOutcome, plannedOrder } from '../dependencies/stack-dependencies';
-import { ConsumerFacts } from '../facts/consumer-facts';
+import { DependencyOutcome } from '../dependencies/stack-dependencies';
+import { ConsumerFacts, producerOrders } from '../facts/consumer-facts';
 import { FindingDefinition, PendingFinding } from './finding';
 import { FindingLevel } from './finding-level';
 
@@ -17,17 +17,11 @@ export const DEPENDENCY_CYCLE: FindingDefinition = {
 /** One finding for each producer stack that already depends on the consumer's stack: the consumer cannot deploy after it. */
 function dependencyCycles(consumer: ConsumerFacts): PendingFinding[] {
   const path = ownerScope(consumer.fn).node.path;
-  return consumer.tracked.flatMap(tracked => {
-    const producer = tracked.producer;
-    if (!producer || plannedOrder(consumer.stack, producer.parameter.stack) !== DependencyOutcome.CYCLE) {
-      return [];
-    }
-    return [{
-      definition: DEPENDENCY_CYCLE,
-      message: dependencyCycleMessage(path, consumer.stack.node.path, producer.parameter.stack.node.path, producer.parameterName),
-      parameterName: producer.parameterName,
-    }];
-  });
+  return producerOrders(consumer).filter(o => o.outcome === DependencyOutcome.CYCLE).map(({ producer }) => ({
+    definition: DEPENDENCY_CYCLE,
+    message: dependencyCycleMessage(path, consumer.stack.node.path, producer.parameter.stack.node.path, producer.parameterName),
+    parameterName: producer.parameterName,
+  }));
 }
 
 /** Message naming both stacks and the parameter. */

@@ -110,7 +110,7 @@ export function buildReport(input: ReportInput): LayerDependencyReport {
     current: s.current,
     error: s.error,
   }));
-  const findings = [...input.findings].sort((a, b) => compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`));
+  const findings = [...input.findings].sort(compareFindings);
   const layerAssets = [...(input.layerAssets ?? [])].sort((a, b) => compareText(a.layer, b.layer));
   return { version: REPORT_VERSION, registryFile: input.registryFile, producers, consumers, staleEntries, findings, layerAssets };
 }
@@ -151,6 +151,11 @@ function assemblyOf(stack: Stack): string {
 /** The finding that explains a layer status the aspect cannot follow: the catalogue's finding of that status. */
 function findingOfStatus(status: LayerStatus): string | undefined {
   return FINDINGS.find(finding => finding.status === status)?.id;
+}
+
+/** The order of a report's findings: by path, id and message, so that equal apps give equal files. */
+export function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return compareText(`${a.path} ${a.id} ${a.message}`, `${b.path} ${b.id} ${b.message}`);
 }
 
 /** Write a report (`buildReport`) into a cloud assembly directory, atomically. */
