@@ -145,6 +145,34 @@ def test_a_malformed_lock_file_is_refused_naming_the_file(tmp_path: Path) -> Non
 
 # -- one line for the whole app, Stages included ---------------------------------------------------------------------
 
+def test_a_pipeline_app_with_top_level_stacks_after_the_pipeline_synthesizes_and_every_consumer_follows(tmp_path: Path) -> None:
+    """Issue 36's shape in Python: a Stage added by add_stage(), then a producer and a consumer at the App's top level.
+
+    The report is written after every template, so no UnsupportedCdkRelease; with the Stage's own line on every release.
+    """
+    from aws_cdk import pipelines
+    app = cdk.App(outdir=str(tmp_path / "out"))
+    env = cdk.Environment(account="111111111111", region="eu-west-1")
+    pipeline_stack = Stack(app, "PipelineStack", env=env)
+    pipeline = pipelines.CodePipeline(pipeline_stack, "Pipeline", synth=pipelines.ShellStep(
+        "Synth", input=pipelines.CodePipelineSource.git_hub("example-org/app", "main"), commands=["npx cdk synth"]))
+    stage = cdk.Stage(app, "Prod", env=env)
+    Aspects.of(stage).add(LayerDependencyAspect(), priority=AspectPriority.MUTATING)
+    producer(stage, layer_dir(tmp_path, "STAGE = 1\n"))
+    in_stage = consumer(stage)
+    pipeline.add_stage(stage)
+    producer(app, layer_dir(tmp_path / "top", "TOP = 1\n"))
+    top = consumer(app)
+    Aspects.of(app).add(LayerDependencyAspect(), priority=AspectPriority.MUTATING)
+    app.synth()
+    report = __import__("json").loads((tmp_path / "out" / "layer-dependencies.json").read_text())
+    assert [f["id"] for f in report["findings"]] == []
+    assert sorted((c["function"], c["layers"][0]["status"]) for c in report["consumers"]) == [
+        ("Consumer/Fn", "tracked"), ("Prod/Consumer/Fn", "tracked")]
+    for stack in (top, in_stage):
+        assert re.fullmatch(r"\[layer-sync [0-9a-f]{12}\]", only_function(stack)["Description"])
+
+
 def test_add_to_app_covers_a_stage_where_the_release_has_property_injectors(tmp_path: Path) -> None:
     """aws-cdk-lib 2.196 and later: the Stage's consumer follows; older: StageNotCovered names why."""
     app = cdk.App(outdir=str(tmp_path / "out"))
